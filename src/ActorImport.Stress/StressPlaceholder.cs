@@ -1,0 +1,1 @@
+namespace ActorImport.Stress; internal static class StressPlaceholder { }

@@ -1,0 +1,91 @@
+namespace ActorImport.Model;
+
+/// <summary>
+/// A Python module object: a name plus a namespace dictionary (insertion-ordered, as a Python
+/// dict is). Thread-safety: every member is safe to call from any thread; each single
+/// operation is atomic (a lock guards the namespace). During initialisation only the owning
+/// import chain writes, as design.md states; afterwards anyone may read or write.
+/// Python <c>None</c> is represented by <c>null</c>; a missing attribute is reported by the
+/// <c>Try</c> methods, never by <c>null</c>.
+/// </summary>
+public class ModuleObject
+{
+    private readonly Lock _gate = new();
+    private readonly OrderedDictionary<string, object?> _namespace = new(StringComparer.Ordinal);
+
+    public ModuleObject(string name)
+    {
+        _namespace["__name__"] = name;
+    }
+
+    /// <summary><c>__name__</c> if it is a string, else the empty string.</summary>
+    public string Name => GetAttributeOrDefault("__name__") as string ?? string.Empty;
+
+    public bool TryGetAttribute(string name, out object? value)
+    {
+        lock (_gate)
+        {
+            return _namespace.TryGetValue(name, out value);
+        }
+    }
+
+    /// <summary>The attribute, or <paramref name="fallback"/> when it is not bound.</summary>
+    public object? GetAttributeOrDefault(string name, object? fallback = null) =>
+        TryGetAttribute(name, out object? value) ? value : fallback;
+
+    public bool HasAttribute(string name)
+    {
+        lock (_gate)
+        {
+            return _namespace.ContainsKey(name);
+        }
+    }
+
+    public void SetAttribute(string name, object? value)
+    {
+        lock (_gate)
+        {
+            _namespace[name] = value;
+        }
+    }
+
+    /// <summary>Binds <paramref name="name"/> only if it is unbound; returns the value now bound.</summary>
+    public object? GetOrAddAttribute(string name, object? value)
+    {
+        lock (_gate)
+        {
+            if (_namespace.TryGetValue(name, out object? existing))
+            {
+                return existing;
+            }
+            _namespace[name] = value;
+            return value;
+        }
+    }
+
+    public bool RemoveAttribute(string name)
+    {
+        lock (_gate)
+        {
+            return _namespace.Remove(name);
+        }
+    }
+
+    /// <summary>A consistent snapshot of the namespace, in insertion order.</summary>
+    public KeyValuePair<string, object?>[] Items()
+    {
+        lock (_gate)
+        {
+            return [.. _namespace];
+        }
+    }
+
+    /// <summary>The bound names, in insertion order.</summary>
+    public string[] AttributeNames()
+    {
+        lock (_gate)
+        {
+            return [.. _namespace.Keys];
+        }
+    }
+}
