@@ -1,0 +1,2 @@
+"""The other portion of the `plugins` namespace package."""
+POINTS = 100

@@ -1,0 +1,2 @@
+"""Tax rates, imported by invoice."""
+RATE = 0

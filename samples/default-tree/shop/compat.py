@@ -1,0 +1,3 @@
+"""Version-dependent names, chosen at import time."""
+modern = "modern"
+legacy = "legacy"
