@@ -51,9 +51,16 @@ public static class ActorImportConfiguration
             options.Search.Path = [];
         }
 
+        // Check first, so every failure names its configuration key.
+        var shapeFailures = ActorImportOptionsSchema.Check(section, typeof(ActorImportOptions));
+        if (shapeFailures.Count > 0)
+        {
+            throw new OptionsValidationException(ActorImportOptions.SectionName, typeof(ActorImportOptions), shapeFailures);
+        }
+
         try
         {
-            section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            section.Bind(options);
         }
         catch (InvalidOperationException e)
         {

@@ -200,11 +200,12 @@ internal sealed class HoconParser
             }
             else if (token.Kind == HoconTokenKind.Unquoted)
             {
-                foreach (char c in token.Text)
+                for (int i = 0; i < token.Text.Length; i++)
                 {
+                    char c = token.Text[i];
                     if (c == '.')
                     {
-                        EndSegment(token);
+                        EndSegment(token.Position with { Column = token.Position.Column + i });
                     }
                     else
                     {
@@ -226,14 +227,14 @@ internal sealed class HoconParser
             Take();
         }
 
-        EndSegment(Peek);
+        EndSegment(Peek.Position);
         return segments;
 
-        void EndSegment(HoconToken at)
+        void EndSegment(HoconPosition at)
         {
             if (!segmentStarted)
             {
-                throw Error(at, $"invalid key: empty path segment in '{HoconPath.Render(segments)}.'");
+                throw new HoconException(at, $"invalid key: empty path segment in '{HoconPath.Render(segments)}.'");
             }
 
             segments.Add(current.ToString());

@@ -35,6 +35,13 @@ public sealed class HoconTimeSpanConverter : TimeSpanConverter
             return duration;
         }
 
-        return base.ConvertFrom(context, culture, value);
+        try
+        {
+            return base.ConvertFrom(context, culture, value);
+        }
+        catch (FormatException e) when (value is string refused)
+        {
+            throw new FormatException($"'{refused}' is not a duration (expected 250ms, 5s, 2 minutes, 1.5 hours, infinite, or hh:mm:ss)", e);
+        }
     }
 }
