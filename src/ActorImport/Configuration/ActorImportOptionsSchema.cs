@@ -31,13 +31,18 @@ internal static class ActorImportOptionsSchema
         {
             if (!properties.TryGetValue(child.Key, out var property))
             {
-                failures.Add($"{child.Path} is not a known setting (known here: {string.Join(", ", properties.Keys)})");
+                failures.Add($"{child.Path} is not a known setting (known here: {string.Join(", ", properties.Keys.Select(k => k.ToLowerInvariant()))})");
                 continue;
             }
 
             var propertyType = property.PropertyType;
             if (IsOptionsClass(propertyType))
             {
+                if (child.Value is not null)
+                {
+                    failures.Add($"{child.Path} must be an object (a section of settings), not a value");
+                }
+
                 Walk(child, propertyType, failures);
             }
             else if (propertyType == typeof(List<string>))

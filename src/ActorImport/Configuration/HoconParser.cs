@@ -309,7 +309,8 @@ internal sealed class HoconParser
         container.Fields.TryGetValue(key, out var previous);
         if (append)
         {
-            // a += v is a = ${?a} [v]
+            // a += v is a = ${?a} [v]; v itself may refer to a's earlier value too.
+            value = BindSelfReferences(value, fieldPath!, previous);
             var self = new HoconSubstitution(value.Position, fieldPath!, optional: true)
             {
                 IsSelfReference = true,

@@ -68,4 +68,11 @@ public class HoconMergeTests
         Assert.Equal("1", c["a:x"]);
         Assert.Equal("2", c["a:y"]);
     }
+
+    [Fact]
+    public void PlusEqualsOfASelfReferenceAppendsTheEarlierValue()
+    {
+        var c = Read("x = [1, 2]\nx += ${x}");
+        Assert.Equal("1|2|1|2", Values(c, "x:0", "x:1", "x:2:0", "x:2:1"));
+    }
 }
