@@ -56,3 +56,14 @@ public class SearchPathResolverTests
         Assert.True(CPythonStdlibProbe.IsStdlib(dir.Path));
     }
 }
+
+public class CPythonStdlibProbeTests
+{
+    [ActorImport.Tests.Conformance.PythonFact]
+    public void FindsTheHostStandardLibrary()
+    {
+        string? stdlib = CPythonStdlibProbe.Find("3.11");
+        Assert.NotNull(stdlib);
+        Assert.True(File.Exists(Path.Combine(stdlib, "importlib", "_bootstrap.py")), stdlib);
+    }
+}
