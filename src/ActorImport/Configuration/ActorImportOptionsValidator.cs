@@ -67,6 +67,11 @@ public sealed partial class ActorImportOptionsValidator : IValidateOptions<Actor
             failures.Add($"{Root}:lazy-imports:mode must be normal, all or none (was {(int)options.LazyImports.Mode})");
         }
 
+        if (options.Trace.Output is null)
+        {
+            failures.Add($"{Root}:trace:output must be a file name or \"\" (was null)");
+        }
+
         double factor = options.TestKit.TimeFactor;
         if (!double.IsFinite(factor) || factor <= 0)
         {

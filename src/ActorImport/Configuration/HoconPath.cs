@@ -48,7 +48,7 @@ internal static class HoconPath
                 throw new HoconException(position, $"invalid path '{expression}': empty segment");
             }
 
-            segments.Add(current.ToString().Trim());
+            segments.Add(current.ToString()); // quoted segments keep their spaces
             current.Clear();
             sawAnything = false;
         }

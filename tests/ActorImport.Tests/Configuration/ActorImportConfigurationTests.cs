@@ -143,6 +143,7 @@ public class ActorImportConfigurationTests
     [InlineData("actor-import.python.target-version = eleven", "actor-import:python:target-version")]
     [InlineData("actor-import.dispatcher.thruput = 5", "actor-import:dispatcher:thruput is not a known setting (known here: throughput)")]
     [InlineData("actor-import.trace = 5", "actor-import:trace must be an object")]
+    [InlineData("actor-import.trace.output = null", "actor-import:trace:output")]
     [InlineData("actor-import.trace.enabled = maybe", "actor-import:trace:enabled")]
     [InlineData("actor-import.search.path = [ [a] ]", "actor-import:search:path:0 must be a string")]
     [InlineData("actor-import.dispatcher = { throughput = { x = 1 } }", "actor-import:dispatcher:throughput must be a single value")]

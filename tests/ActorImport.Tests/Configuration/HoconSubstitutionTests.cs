@@ -143,4 +143,11 @@ public class HoconSubstitutionTests
         Assert.Contains("cannot concatenate", e.Message);
         Assert.Equal(2, e.Line);
     }
+
+    [Fact]
+    public void QuotedPathSegmentsInSubstitutions()
+    {
+        var c = Read("\"a.b\" { \" c\" = 1 }\nx = ${\"a.b\".\" c\"}");
+        Assert.Equal("1", c["x"]);
+    }
 }
