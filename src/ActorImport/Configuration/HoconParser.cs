@@ -258,22 +258,55 @@ internal sealed class HoconParser
                 case HoconMerge merge when merge.Layers[^1] is HoconObject top:
                     return top;
                 case HoconMerge merge:
-                    var layer = new HoconObject(position);
+                    // The layers so far are copied: the merge itself grows, what lies beneath does not.
+                    var beneath = new HoconMerge(merge.Position);
+                    beneath.Layers.AddRange(merge.Layers);
+                    var layer = new HoconObject(position) { Beneath = beneath };
                     merge.Layers.Add(layer);
                     return layer;
                 case { IsResolved: false }:
                     var pending = new HoconMerge(existing.Position);
-                    var fresh = new HoconObject(position);
+                    var fresh = new HoconObject(position) { Beneath = existing };
                     pending.Layers.Add(existing);
                     pending.Layers.Add(fresh);
                     container.Fields[key] = pending;
                     return fresh;
+                default:
+                    // A scalar or array: replaced, nothing of it shows through.
+                    var replacement = new HoconObject(position);
+                    container.Fields[key] = replacement;
+                    return replacement;
             }
         }
 
-        var created = new HoconObject(position);
+        var created = new HoconObject(position) { Beneath = EarlierValue(container, key) };
         container.Fields[key] = created;
         return created;
+    }
+
+    /// <summary>
+    /// The field's value before an assignment: what the object holds, else what lies beneath
+    /// it (a pending substitution), looked up when resolved; null when there is none.
+    /// </summary>
+    private static HoconValue? EarlierValue(HoconObject container, string key)
+    {
+        if (container.Fields.TryGetValue(key, out var previous))
+        {
+            return previous;
+        }
+
+        if (container.Beneath is not { } beneath)
+        {
+            return null;
+        }
+
+        return new HoconSubstitution(container.Position, [key], optional: true)
+        {
+            IsSelfReference = true,
+            PreviousValue = beneath,
+            SelfPrefixLength = 0,
+            SkipEnvironment = true,
+        };
     }
 
     /// <summary><c>key { ... }</c> or <c>key = { ... } { ... }</c>: written straight into the field's object.</summary>
@@ -306,7 +339,7 @@ internal sealed class HoconParser
     /// </summary>
     private static void Assign(HoconObject container, string key, IReadOnlyList<string>? fieldPath, HoconValue value, bool append)
     {
-        container.Fields.TryGetValue(key, out var previous);
+        var previous = EarlierValue(container, key);
         if (append)
         {
             // a += v is a = ${?a} [v]; v itself may refer to a's earlier value too.

@@ -159,7 +159,7 @@ internal sealed class HoconResolver
         }
 
         string name = string.Join('.', s.UnprefixedPath ?? s.Path);
-        if (_environment(name) is { } fromEnvironment)
+        if (!s.SkipEnvironment && _environment(name) is { } fromEnvironment)
         {
             return new HoconScalar(s.Position, fromEnvironment, HoconScalarKind.String);
         }

@@ -21,6 +21,13 @@ internal abstract class HoconValue
 internal sealed class HoconObject(HoconPosition position) : HoconValue(position)
 {
     public OrderedDictionary<string, HoconValue> Fields { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// For an object written on top of a value whose shape is not known yet
+    /// (<c>b = ${a}</c> then <c>b.x += 1</c>): the value underneath, where a field's earlier
+    /// value is looked up when this object does not have it.
+    /// </summary>
+    public HoconValue? Beneath { get; init; }
 }
 
 /// <summary>An array literal.</summary>
@@ -70,6 +77,9 @@ internal sealed class HoconSubstitution(HoconPosition position, IReadOnlyList<st
 
     /// <summary>How many leading path segments name the field itself (the rest is looked up inside <see cref="PreviousValue"/>).</summary>
     public int SelfPrefixLength { get; init; }
+
+    /// <summary>True for the parser's own look-ups of an earlier value: never consult the environment.</summary>
+    public bool SkipEnvironment { get; init; }
 
     /// <summary>
     /// For substitutions read from an included file nested at a path: the path as written in the

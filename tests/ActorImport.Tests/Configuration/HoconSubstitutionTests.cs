@@ -150,4 +150,21 @@ public class HoconSubstitutionTests
         var c = Read("\"a.b\" { \" c\" = 1 }\nx = ${\"a.b\".\" c\"}");
         Assert.Equal("1", c["x"]);
     }
+
+    [Fact]
+    public void FieldsAddedOnTopOfASubstitutionSeeItsValues()
+    {
+        var c = Read("""
+            base { path = [a], name = x, deep { n = 1 } }
+            derived = ${base}
+            derived.path += b
+            derived.name = ${derived.name}y
+            derived.deep.m = 2
+            derived { deep.n = ${derived.deep.n}0 }
+            """);
+        Assert.Equal("a|b|<null>", Values(c, "derived:path:0", "derived:path:1", "derived:path:2"));
+        Assert.Equal("xy", c["derived:name"]);
+        Assert.Equal("10|2", Values(c, "derived:deep:n", "derived:deep:m"));
+        Assert.Equal("a|<null>|x|1|<null>", Values(c, "base:path:0", "base:path:1", "base:name", "base:deep:n", "base:deep:m"));
+    }
 }
