@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ActorImport.Configuration;
+
+/// <summary>
+/// Loads <see cref="ActorImportCommandLineSource"/>; later arguments win over earlier ones.
+/// A <c>--set</c> without <c>key=value</c> is a <see cref="FormatException"/> naming it.
+/// Thread-safety: as <see cref="ConfigurationProvider"/>.
+/// </summary>
+public sealed class ActorImportCommandLineProvider : ConfigurationProvider
+{
+    private const string FullPrefix = "--" + ActorImportOptions.SectionName;
+
+    private readonly ActorImportCommandLineSource _source;
+
+    public ActorImportCommandLineProvider(ActorImportCommandLineSource source) => _source = source;
+
+    public override void Load()
+    {
+        var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var args = _source.Args;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            if (arg == ActorImportCommandLineSource.SetSwitch)
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new FormatException("--set needs a setting: --set dispatcher.throughput=10");
+                }
+
+                Set(data, args[++i], arg + " " + args[i]);
+            }
+            else if (arg.StartsWith(ActorImportCommandLineSource.SetSwitch + "=", StringComparison.Ordinal))
+            {
+                Set(data, arg[(ActorImportCommandLineSource.SetSwitch.Length + 1)..], arg);
+            }
+            else if (arg.StartsWith(FullPrefix + ":", StringComparison.OrdinalIgnoreCase)
+                || arg.StartsWith(FullPrefix + ".", StringComparison.OrdinalIgnoreCase))
+            {
+                string body = arg[2..];
+                int equals = body.IndexOf('=');
+                if (equals >= 0)
+                {
+                    data[ToKey(body[..equals])] = body[(equals + 1)..];
+                }
+                else if (i + 1 < args.Count)
+                {
+                    data[ToKey(body)] = args[++i];
+                }
+                else
+                {
+                    throw new FormatException($"{arg} needs a value: {arg}=value");
+                }
+            }
+        }
+
+        Data = data;
+    }
+
+    private static void Set(Dictionary<string, string?> data, string setting, string shown)
+    {
+        int equals = setting.IndexOf('=');
+        if (equals <= 0)
+        {
+            throw new FormatException($"'{shown}' is not key=value (for example --set dispatcher.throughput=10)");
+        }
+
+        string path = setting[..equals].Trim();
+        string key = ToKey(path);
+        if (!key.StartsWith(ActorImportOptions.SectionName + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase))
+        {
+            key = ActorImportOptions.SectionName + ConfigurationPath.KeyDelimiter + key;
+        }
+
+        data[key] = setting[(equals + 1)..];
+    }
+
+    /// <summary>A dotted or colon path as a configuration key.</summary>
+    private static string ToKey(string path) => path.Replace('.', ':');
+}

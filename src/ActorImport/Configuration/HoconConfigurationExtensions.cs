@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ActorImport.Configuration;
+
+/// <summary>
+/// <c>AddHoconFile</c> / <c>AddHoconString</c> for <see cref="IConfigurationBuilder"/>. Both also
+/// make HOCON durations (<c>5s</c>, <c>2 minutes</c>, <c>infinite</c>) bindable to
+/// <see cref="TimeSpan"/> (see <see cref="HoconTimeSpanConverter.EnsureRegistered"/>).
+/// Thread-safety: stateless.
+/// </summary>
+public static class HoconConfigurationExtensions
+{
+    /// <summary>Adds a HOCON file. Keys use ':' (<c>a:b:c</c>), array elements their index (<c>a:list:0</c>).</summary>
+    /// <param name="path">The file; relative to the current directory. Includes are relative to the file.</param>
+    /// <param name="optional">If true, a missing file adds nothing instead of throwing <see cref="FileNotFoundException"/>.</param>
+    /// <param name="environment">Variables for <c>${?VAR}</c> fallbacks; null means the process environment.</param>
+    public static IConfigurationBuilder AddHoconFile(
+        this IConfigurationBuilder builder,
+        string path,
+        bool optional = false,
+        IDictionary<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        HoconTimeSpanConverter.EnsureRegistered();
+        return builder.Add(new HoconConfigurationSource { Path = path, Optional = optional, EnvironmentVariables = environment });
+    }
+
+    /// <summary>Adds HOCON text (handy in tests).</summary>
+    /// <param name="baseDirectory">Where includes are looked up; null means the current directory.</param>
+    /// <param name="name">The file name used in error messages.</param>
+    public static IConfigurationBuilder AddHoconString(
+        this IConfigurationBuilder builder,
+        string text,
+        string? baseDirectory = null,
+        IDictionary<string, string?>? environment = null,
+        string name = "<string>")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(text);
+        HoconTimeSpanConverter.EnsureRegistered();
+        return builder.Add(new HoconConfigurationSource { Text = text, BaseDirectory = baseDirectory, EnvironmentVariables = environment, Name = name });
+    }
+}
