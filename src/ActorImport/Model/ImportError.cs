@@ -55,6 +55,7 @@ public sealed class PythonSyntaxError : PythonException
 
     public string? FileName { get; }
 
+    /// <summary>1-based line, as <c>SyntaxError.lineno</c>; 0 when unknown (None).</summary>
     public int Line { get; }
 
     /// <summary>1-based column, as <c>SyntaxError.offset</c>.</summary>
@@ -62,6 +63,20 @@ public sealed class PythonSyntaxError : PythonException
 
     public string? Text { get; }
 
-    /// <summary>CPython's <c>str(exc)</c>: <c>msg (file, line N)</c>.</summary>
-    public string Describe() => $"{Message} ({FileName ?? "<unknown>"}, line {Line})";
+    /// <summary>
+    /// CPython's <c>str(exc)</c> (<c>SyntaxError_str</c>): <c>msg (file, line N)</c> with the file's
+    /// base name; <c>msg (file)</c> without a line, <c>msg (line N)</c> without a file, and the bare
+    /// message without either. A <see cref="Line"/> of 0 stands for None.
+    /// </summary>
+    public string Describe()
+    {
+        string? file = FileName is null ? null : FileName[(FileName.LastIndexOf('/') + 1)..];
+        return (file, Line) switch
+        {
+            (not null, > 0) => $"{Message} ({file}, line {Line})",
+            (not null, _) => $"{Message} ({file})",
+            (null, > 0) => $"{Message} (line {Line})",
+            _ => Message,
+        };
+    }
 }
