@@ -93,3 +93,33 @@ public class ModuleSpecTests
         Assert.Equal("bad", new PythonSyntaxError("bad", null, 0, 0, null).Describe());
     }
 }
+
+/// <summary>module_from_spec with a loader that creates its own module object.</summary>
+public class ModuleFromSpecTests
+{
+    private sealed class OwnModuleLoader(ModuleObject made) : ILoader
+    {
+        public ModuleObject? CreateModule(ModuleSpec spec) => made;
+
+        public void ExecModule(ModuleObject module)
+        {
+        }
+    }
+
+    [Fact]
+    public void TheLoadersModuleIsUsedAndOnlyAbsentAttributesAreFilled()
+    {
+        var made = new ModuleObject("custom") { Package = "kept" };
+        var loader = new OwnModuleLoader(made);
+        var spec = new ModuleSpec("x.y", loader);
+
+        ModuleObject module = ActorImport.Loading.ImportUtil.ModuleFromSpec(spec);
+
+        Assert.Same(made, module);
+        Assert.Equal("custom", module.Name);
+        Assert.Equal("kept", module.Package);
+        Assert.Same(loader, module.Loader);
+        Assert.Same(spec, module.Spec);
+        Assert.False(module.HasAttribute("__file__"));
+    }
+}
