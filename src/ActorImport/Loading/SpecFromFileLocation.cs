@@ -2,14 +2,6 @@ using ActorImport.Model;
 
 namespace ActorImport.Loading;
 
-/// <summary>
-/// One entry of <c>_get_supported_file_loaders()</c>: a loader factory
-/// (<c>loader_class(name, path)</c>) and the file suffixes it handles. The discovery layer owns
-/// the loader classes and passes its table to <see cref="ImportUtil.SpecFromFileLocation(string, string?, ILoader?, IReadOnlyList{SupportedFileLoader}?)"/>.
-/// Immutable; safe from any thread if <see cref="Create"/> is.
-/// </summary>
-public sealed record SupportedFileLoader(Func<string, string, ILoader> Create, IReadOnlyList<string> Suffixes);
-
 public static partial class ImportUtil
 {
     /// <summary>
@@ -118,48 +110,5 @@ public static partial class ImportUtil
             empty.Add(PosixPath.Split(location).Head);
         }
         return spec;
-    }
-
-    /// <summary>
-    /// <c>importlib.util.spec_from_loader(name, loader, *, origin=None, is_package=None)</c>:
-    /// <list type="number">
-    /// <item>origin defaults to the loader's <c>_ORIGIN</c> (<c>built-in</c>/<c>frozen</c>, see <see cref="LoaderKinds.FixedOrigin"/>).</item>
-    /// <item>Still no (or an empty) origin and the loader has <c>get_filename</c>: delegate to
-    /// <c>spec_from_file_location</c> (populating from the loader unless <paramref name="isPackage"/> is given).</item>
-    /// <item>Otherwise <c>is_package</c> comes from the loader (an ImportError leaves it undefined,
-    /// i.e. a module), False for a loader without it.</item>
-    /// </list>
-    /// </summary>
-    public static ModuleSpec? SpecFromLoader(string name, ILoader? loader, string? origin = null, bool? isPackage = null, BytecodeCacheOptions? cacheOptions = null)
-    {
-        origin ??= LoaderKinds.FixedOrigin(loader);
-        if (string.IsNullOrEmpty(origin) && loader is IExecutionLoader)
-        {
-            if (isPackage is null)
-            {
-                return SpecFromFileLocation(name, loader: loader, cacheOptions: cacheOptions);
-            }
-            IList<string>? search = isPackage.Value ? new List<string>() : null;
-            return SpecFromFileLocation(name, null, loader, search, cacheOptions: cacheOptions);
-        }
-        if (isPackage is null)
-        {
-            if (loader is IInspectLoader inspectLoader)
-            {
-                try
-                {
-                    isPackage = inspectLoader.IsPackage(name);
-                }
-                catch (ImportError)
-                {
-                    isPackage = null;
-                }
-            }
-            else
-            {
-                isPackage = false;
-            }
-        }
-        return new ModuleSpec(name, loader, origin, isPackage: isPackage, cacheOptions: cacheOptions);
     }
 }
