@@ -6,12 +6,12 @@ public static partial class ImportUtil
 {
     /// <summary>
     /// <c>importlib.util.module_from_spec(spec)</c>: the loader's <c>CreateModule</c> result, or
-    /// (when it returns null, or there is no loader) a new <c>ModuleType(spec.name)</c>; then
+    /// (when it returns null, or there is no loader) a new <see cref="ModuleObject.ModuleType"/>; then
     /// <see cref="InitModuleAttrs"/> without override. The module is not put in <c>sys.modules</c>.
     /// </summary>
     public static ModuleObject ModuleFromSpec(ModuleSpec spec)
     {
-        ModuleObject module = spec.Loader?.CreateModule(spec) ?? new ModuleObject(spec.Name);
+        ModuleObject module = spec.Loader?.CreateModule(spec) ?? ModuleObject.ModuleType(spec.Name);
         InitModuleAttrs(spec, module);
         return module;
     }

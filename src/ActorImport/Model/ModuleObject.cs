@@ -15,17 +15,27 @@ public partial class ModuleObject
     private readonly OrderedDictionary<string, object?> _namespace = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// <c>types.ModuleType(name)</c>: the namespace starts as CPython's does —
-    /// <c>__name__</c>, then <c>__doc__</c>, <c>__package__</c>, <c>__loader__</c> and
-    /// <c>__spec__</c>, all None.
+    /// A namespace holding only <c>__name__</c>. Modules the import system creates come from
+    /// <see cref="ModuleType"/>, which binds CPython's full set of initial dunders.
     /// </summary>
-    public ModuleObject(string name, string? doc = null)
+    public ModuleObject(string name)
     {
         _namespace["__name__"] = name;
-        _namespace["__doc__"] = doc;
-        _namespace["__package__"] = null;
-        _namespace["__loader__"] = null;
-        _namespace["__spec__"] = null;
+    }
+
+    /// <summary>
+    /// <c>types.ModuleType(name, doc=None)</c>: the namespace starts as CPython's does —
+    /// <c>__name__</c>, then <c>__doc__</c>, <c>__package__</c>, <c>__loader__</c> and
+    /// <c>__spec__</c>, the last three None. <c>module_from_spec</c> uses it.
+    /// </summary>
+    public static ModuleObject ModuleType(string name, string? doc = null)
+    {
+        var module = new ModuleObject(name);
+        module._namespace["__doc__"] = doc;
+        module._namespace["__package__"] = null;
+        module._namespace["__loader__"] = null;
+        module._namespace["__spec__"] = null;
+        return module;
     }
 
     /// <summary><c>__name__</c> if it is a string, else the empty string.</summary>

@@ -79,8 +79,9 @@ public class ModuleSpecTests
     [Fact]
     public void ModuleTypeStartsWithCPythonsDunders()
     {
-        var module = new ModuleObject("m");
+        var module = ModuleObject.ModuleType("m");
         Assert.Equal(["__name__", "__doc__", "__package__", "__loader__", "__spec__"], module.AttributeNames());
+        Assert.Equal(["__name__"], new ModuleObject("bare").AttributeNames());
         Assert.All(module.Items().Skip(1), item => Assert.Null(item.Value));
         Assert.False(module.IsPackage);
     }

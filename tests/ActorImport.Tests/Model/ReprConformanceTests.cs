@@ -48,14 +48,18 @@ public class ReprConformanceTests
             f = types.ModuleType('f'); f.__loader__ = L(); f.__file__ = "/it's/f.py"
             print(json.dumps([repr(x) for x in (a, b, c, d, e, f)]))
             """);
-        var a = new ModuleObject("a");
-        var b = new ModuleObject("b") { File = "/p/b.py" };
-        var c = new ModuleObject("c") { Loader = new PlainLoader("<L>") };
-        var d = new ModuleObject("d");
+        var a = ModuleObject.ModuleType("a");
+        var b = ModuleObject.ModuleType("b");
+        b.File = "/p/b.py";
+        var c = ModuleObject.ModuleType("c");
+        c.Loader = new PlainLoader("<L>");
+        var d = ModuleObject.ModuleType("d");
         d.RemoveAttribute("__name__");
-        var e = new ModuleObject("e");
+        var e = ModuleObject.ModuleType("e");
         e.SetAttribute("__file__", null);
-        var f = new ModuleObject("f") { Loader = new PlainLoader("<L>"), File = "/it's/f.py" };
+        var f = ModuleObject.ModuleType("f");
+        f.Loader = new PlainLoader("<L>");
+        f.File = "/it's/f.py";
         Assert.Equal(expected.EnumerateArray().Select(x => x.GetString()!), new[] { a, b, c, d, e, f }.Select(m => m.ToString()));
     }
 
@@ -83,7 +87,9 @@ public class ReprConformanceTests
         foreach (bool @override in new[] { false, true })
         {
             ModuleSpec spec = ImportUtil.SpecFromFileLocation("pkg.mod", "/tmp/x/pkg/mod.py", new FakeFileLoader("SourceFileLoader", "/tmp/x/pkg/mod.py"))!;
-            var module = new ModuleObject("other") { File = "/elsewhere.py", Path = new List<string> { "/keep" } };
+            ModuleObject module = ModuleObject.ModuleType("other");
+            module.File = "/elsewhere.py";
+            module.Path = new List<string> { "/keep" };
             module.SetAttribute("__cached__", null);
             ImportUtil.InitModuleAttrs(spec, module, @override);
             JsonElement want = expected[@override ? 1 : 0];
