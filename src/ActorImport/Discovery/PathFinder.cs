@@ -1,0 +1,121 @@
+using ActorImport.Model;
+
+namespace ActorImport.Discovery;
+
+/// <summary>
+/// <c>importlib.machinery.PathFinder</c>: the meta-path finder for <c>sys.path</c> (or a parent
+/// package's <c>__path__</c>). Every entry is asked at once through an
+/// <see cref="IPathEntryAsker"/> (in the engine: one path-entry actor per entry); the answers
+/// are merged in path order, so the outcome is CPython's whichever entry answers first:
+/// the first entry with a loader wins, an error is raised only if no earlier entry won, and
+/// namespace portions are kept only if no entry has a loader.
+/// Difference from CPython: entries after the winning one are asked too, so their finders
+/// appear in <c>path_importer_cache</c> earlier than CPython would create them.
+/// Thread-safety: safe from any thread; its state lives in <see cref="FinderState"/>.
+/// </summary>
+public sealed class PathFinder : IMetaPathFinder, IThreadSafe
+{
+    private readonly FinderState _state;
+    private readonly IPathEntryAsker _inline;
+
+    public PathFinder(FinderState state, IPathEntryAsker? asker = null)
+    {
+        _state = state;
+        _inline = new InlinePathEntryAsker(state);
+        Asker = asker ?? _inline;
+    }
+
+    /// <summary>How entries are asked; the actor version is installed by the engine.</summary>
+    public IPathEntryAsker Asker { get; set; }
+
+    public ModuleSpec? FindSpec(string fullname, IReadOnlyList<string>? path, ModuleObject? target = null)
+    {
+        ModuleSpec? spec = GetSpec(fullname, path ?? _state.Path.Snapshot(), target);
+        if (spec is null)
+        {
+            return null;
+        }
+        if (spec.Loader is not null)
+        {
+            return spec;
+        }
+        // A namespace package: its portions become a live _NamespacePath.
+        if (spec.SubmoduleSearchLocations is { Count: > 0 } portions)
+        {
+            spec.Origin = null;
+            spec.SubmoduleSearchLocations = new NamespacePath(fullname, portions, _state, GetSpec, path);
+            return spec;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <c>PathFinder._get_spec</c>: a spec with a loader, or a loader-less spec whose
+    /// locations are the namespace portions collected in path order (possibly none).
+    /// </summary>
+    public ModuleSpec? GetSpec(string fullname, IReadOnlyList<string> path) => GetSpec(fullname, path, null);
+
+    private ModuleSpec GetSpec(string fullname, IReadOnlyList<string> path, ModuleObject? target)
+    {
+        // Inside a gated host call the gate is ours: ask inline so nothing waits on it.
+        IPathEntryAsker asker = _state.HostGate.IsHeldByCurrentThread ? _inline : Asker;
+        var answers = new Task<PathEntryAnswer>[path.Count];
+        if (ReferenceEquals(asker, _inline))
+        {
+            return Merge(fullname, path, i => PathEntrySearch.Find(_state, path[i], fullname, target));
+        }
+        for (int i = 0; i < path.Count; i++)
+        {
+            answers[i] = asker.AskAsync(path[i], fullname, target);
+        }
+        return Merge(fullname, path, i => answers[i].GetAwaiter().GetResult());
+    }
+
+    /// <summary>Takes the answers in path order (waiting for each in turn) and stops at the first loader.</summary>
+    private static ModuleSpec Merge(string fullname, IReadOnlyList<string> path, Func<int, PathEntryAnswer> answerAt)
+    {
+        var namespacePath = new List<string>();
+        for (int i = 0; i < path.Count; i++)
+        {
+            PathEntryAnswer answer = answerAt(i);
+            if (answer.Error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(answer.Error);
+            }
+            ModuleSpec? spec = answer.Spec;
+            if (spec is null)
+            {
+                continue;
+            }
+            if (spec.Loader is not null)
+            {
+                return spec;
+            }
+            IList<string> portions = spec.SubmoduleSearchLocations ?? throw new ImportError("spec missing loader");
+            namespacePath.AddRange(portions);
+        }
+        return new ModuleSpec(fullname, null) { SubmoduleSearchLocations = namespacePath };
+    }
+
+    /// <summary>
+    /// <c>PathFinder.invalidate_caches</c>: drops cached <c>None</c> entries and relative keys,
+    /// asks every remaining finder to invalidate, and moves the namespace epoch on.
+    /// </summary>
+    public void InvalidateCaches()
+    {
+        foreach ((string entry, IPathEntryFinder? finder) in _state.PathImporterCache.Items())
+        {
+            if (finder is null || !entry.StartsWith('/'))
+            {
+                _state.PathImporterCache.Remove(entry);
+            }
+            else
+            {
+                _state.HostGate.Call(finder, finder.InvalidateCaches);
+            }
+        }
+        _state.AdvanceNamespaceEpoch();
+    }
+
+    public override string ToString() => "<class '_frozen_importlib_external.PathFinder'>";
+}
