@@ -1,4 +1,5 @@
 
+using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Discovery;
@@ -160,6 +161,7 @@ public sealed class FileFinder : IPathEntryFinder, IThreadSafe
         new(fullname, kind.Create(fullname, path), path)
         {
             HasLocation = true,
+            Cached = ImportUtil.GetCached(path), // _get_cached: .py → its __pycache__ file, .pyc → itself
             SubmoduleSearchLocations = searchLocations,
         };
 

@@ -13,7 +13,7 @@ namespace ActorImport.Discovery;
 /// the last parent path is kept instead of raising <c>KeyError</c>.
 /// Thread-safety: every member may be called from any thread (one lock per instance).
 /// </summary>
-public sealed class NamespacePath : IList<string>
+public sealed class NamespacePath : IList<string>, IPythonRepr
 {
     private readonly Lock _gate = new();
     private readonly string _name;
@@ -124,5 +124,7 @@ public sealed class NamespacePath : IList<string>
     public void RemoveAt(int index) => throw new NotSupportedException("_NamespacePath does not support item deletion");
 
     /// <summary>CPython's repr: <c>_NamespacePath(['/a/ns', '/b/ns'])</c>.</summary>
-    public override string ToString() => $"_NamespacePath({PythonRepr.List(Portions())})";
+    public string Repr() => $"_NamespacePath({PythonRepr.List(Portions())})";
+
+    public override string ToString() => Repr();
 }

@@ -105,7 +105,7 @@ public static class SpecFinder
     {
         if (string.IsNullOrEmpty(package))
         {
-            throw new ImportError($"no package specified for {PythonRepr.String(name)} (required for relative module names)");
+            throw new ImportError($"no package specified for {PythonRepr.Str(name)} (required for relative module names)");
         }
         int level = 0;
         while (level < name.Length && name[level] == '.')

@@ -41,11 +41,11 @@ public sealed class ZipDirectory
         }
         catch (InvalidDataException)
         {
-            throw new ZipImportError($"not a Zip file: {PythonRepr.String(archive)}", path: archive);
+            throw new ZipImportError($"not a Zip file: {PythonRepr.Str(archive)}", path: archive);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ZipImportError($"can't open Zip file: {PythonRepr.String(archive)}", path: archive);
+            throw new ZipImportError($"can't open Zip file: {PythonRepr.Str(archive)}", path: archive);
         }
         return new ZipDirectory(archive, members);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Buffers.Binary;
+using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Discovery;
@@ -15,9 +16,6 @@ namespace ActorImport.Discovery;
 /// </summary>
 public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceLoader, IThreadSafe
 {
-    /// <summary>The magic number of CPython 3.11 bytecode (3495, then <c>\r\n</c>).</summary>
-    private static readonly byte[] Magic311 = [0xa7, 0x0d, 0x0d, 0x0a];
-
     private static readonly (string Suffix, bool IsBytecode, bool IsPackage)[] SearchOrder =
     [
         ("/__init__.pyc", true, true),
@@ -100,6 +98,7 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
             return new ModuleSpec(fullname, this, origin)
             {
                 HasLocation = true,
+                Cached = ImportUtil.GetCached(origin), // _get_cached, as spec_from_file_location leaves it
                 SubmoduleSearchLocations = package ? new List<string> { PathText.DirectoryOf(origin) } : null,
             };
         }
@@ -130,7 +129,7 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
     }
 
     public bool IsPackage(string fullname) =>
-        ModuleInfo(fullname) ?? throw new ZipImportError($"can't find module {PythonRepr.String(fullname)}", fullname);
+        ModuleInfo(fullname) ?? throw new ZipImportError($"can't find module {PythonRepr.Str(fullname)}", fullname);
 
     /// <summary>
     /// <c>zipimporter.get_filename</c>: the member that would be loaded — the first of the search
@@ -142,7 +141,7 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
     {
         if (ModuleInfo(fullname) is not bool package)
         {
-            throw new ZipImportError($"can't find module {PythonRepr.String(fullname)}", fullname);
+            throw new ZipImportError($"can't find module {PythonRepr.Str(fullname)}", fullname);
         }
         string path = ModulePath(fullname) + (package ? "/__init__.py" : ".py");
         return Files.TryGetValue(path, out ZipMember? member) ? SourceText.Decode(_files!.ReadMember(member.Name)) : null;
@@ -212,7 +211,7 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
         {
             throw new ZipImportError($"module load failed: {importError.Message}", fullname, inner: importError);
         }
-        throw new ZipImportError($"can't find module {PythonRepr.String(fullname)}", fullname);
+        throw new ZipImportError($"can't find module {PythonRepr.Str(fullname)}", fullname);
     }
 
     /// <summary>
@@ -222,20 +221,7 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
     private bool BytecodeIsFresh(ZipMember member, string fullname)
     {
         byte[] data = _files!.ReadMember(member.Name);
-        if (data.Length < 4 || !data.AsSpan(0, 4).SequenceEqual(Magic311))
-        {
-            string magic = BytesRepr(data.AsSpan(0, Math.Min(4, data.Length)));
-            throw new ImportError($"bad magic number in {PythonRepr.String(fullname)}: {magic}", fullname, member.Path);
-        }
-        if (data.Length < 16)
-        {
-            throw new PythonException("EOFError", $"reached EOF while reading pyc header of {PythonRepr.String(fullname)}");
-        }
-        uint flags = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(4));
-        if ((flags & ~0b11u) != 0)
-        {
-            throw new ImportError($"invalid flags {flags} in {PythonRepr.String(fullname)}", fullname, member.Path);
-        }
+        uint flags = (uint)PycHeader.Classify(data, fullname, member.Path);
         if ((flags & 0b1) != 0)
         {
             return true; // hash-based: 3.11 only checks the hash when loading; finding accepts it.
@@ -247,24 +233,6 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
         uint mtime = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(8));
         uint size = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(12));
         return Math.Abs(mtime - source.DosTimeSeconds) <= 1 && size == (uint)source.Size;
-    }
-
-    private static string BytesRepr(ReadOnlySpan<byte> bytes)
-    {
-        var text = new System.Text.StringBuilder("b'");
-        foreach (byte b in bytes)
-        {
-            text.Append(b is >= 0x20 and < 0x7f and not (byte)'\\' and not (byte)'\'' ? ((char)b).ToString() : b switch
-            {
-                (byte)'\n' => "\\n",
-                (byte)'\r' => "\\r",
-                (byte)'\t' => "\\t",
-                (byte)'\\' => "\\\\",
-                (byte)'\'' => "\\'",
-                _ => $"\\x{b:x2}",
-            });
-        }
-        return text.Append('\'').ToString();
     }
 
     /// <summary>CPython's repr: <c>&lt;zipimporter object "/x/a.zip/sub/"&gt;</c>.</summary>
