@@ -66,5 +66,5 @@ public abstract class FileLoader : IExecutionLoader, IResourceLoader, IThreadSaf
     }
 
     public override string ToString() =>
-        $"<_frozen_importlib_external.{PythonClassName} object at 0x{RuntimeHelpers.GetHashCode(this):x}>";
+        $"<_frozen_importlib_external.{PythonClassName} object at 0x{(uint)RuntimeHelpers.GetHashCode(this):x12}>";
 }

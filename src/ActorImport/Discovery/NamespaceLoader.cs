@@ -31,5 +31,5 @@ public sealed class NamespaceLoader : IInspectLoader, IThreadSafe
     }
 
     public override string ToString() =>
-        $"<_frozen_importlib_external.NamespaceLoader object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x}>";
+        $"<_frozen_importlib_external.NamespaceLoader object at 0x{(uint)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
 }
