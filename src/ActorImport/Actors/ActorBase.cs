@@ -19,18 +19,18 @@ public abstract class ActorBase
     internal void Attach(ActorCell cell) => _cell = cell;
 
     /// <summary>Handles one message; returns false when it did not (the message becomes unhandled).</summary>
-    protected internal abstract bool Receive(object message);
+    protected abstract bool Receive(object message);
 
-    protected internal virtual void PreStart()
+    protected virtual void PreStart()
     {
     }
 
-    protected internal virtual void PostStop()
+    protected virtual void PostStop()
     {
     }
 
     /// <summary>Called on the failed instance: by default stops the children and runs PostStop.</summary>
-    protected internal virtual void PreRestart(Exception reason, object? message)
+    protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (IActorRef child in Context.Children)
         {
@@ -40,10 +40,22 @@ public abstract class ActorBase
     }
 
     /// <summary>Called on the new instance: by default runs PreStart.</summary>
-    protected internal virtual void PostRestart(Exception reason) => PreStart();
+    protected virtual void PostRestart(Exception reason) => PreStart();
 
     /// <summary>Reports a message nobody handled (it is published as a dead letter).</summary>
     protected virtual void Unhandled(object message) => _cell?.Unhandled(message);
 
-    internal void OnUnhandled(object message) => Unhandled(message);
+    // The kernel's entry points: the hooks stay plain 'protected' so that every subclass, in
+    // this assembly or another, overrides them the same way.
+    internal bool InvokeReceive(object message) => Receive(message);
+
+    internal void InvokeUnhandled(object message) => Unhandled(message);
+
+    internal void InvokePreStart() => PreStart();
+
+    internal void InvokePostStop() => PostStop();
+
+    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+
+    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
 }

@@ -115,9 +115,9 @@ internal sealed class ActorCell : IActorContext
             {
                 BeginTerminate();
             }
-            else if (!_actor!.Receive(message))
+            else if (!_actor!.InvokeReceive(message))
             {
-                _actor.OnUnhandled(message);
+                _actor.InvokeUnhandled(message);
             }
         }
         catch (Exception exception)
@@ -233,11 +233,11 @@ internal sealed class ActorCell : IActorContext
             _actor = actor;
             if (restartCause is null)
             {
-                actor.PreStart();
+                actor.InvokePreStart();
             }
             else
             {
-                actor.PostRestart(restartCause);
+                actor.InvokePostRestart(restartCause);
             }
         }
         catch (Exception exception)
@@ -253,7 +253,7 @@ internal sealed class ActorCell : IActorContext
         ActorBase? failed = _actor;
         try
         {
-            failed?.PreRestart(cause, failedMessage);
+            failed?.InvokePreRestart(cause, failedMessage);
         }
         catch (Exception exception)
         {
@@ -290,7 +290,7 @@ internal sealed class ActorCell : IActorContext
     {
         try
         {
-            _actor?.PostStop();
+            _actor?.InvokePostStop();
         }
         catch (Exception exception)
         {

@@ -178,12 +178,16 @@ internal sealed class MpscQueue<T>
         public T Item;
         public long Sequence;
     }
+}
 
-    /// <summary>Tail (producers) and head (consumer) on separate cache lines.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 192)]
-    internal struct PaddedIndices
-    {
-        [FieldOffset(64)] public long Tail;
-        [FieldOffset(128)] public long Head;
-    }
+/// <summary>
+/// A ring's tail (written by producers) and head (written by the consumer) on separate cache
+/// lines, so that the two sides do not invalidate each other's line. Non-generic because a
+/// generic type cannot have an explicit layout.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 192)]
+internal struct PaddedIndices
+{
+    [FieldOffset(64)] public long Tail;
+    [FieldOffset(128)] public long Head;
 }

@@ -47,7 +47,7 @@ public abstract class ReceiveActor : ActorBase
         });
     }
 
-    protected internal sealed override bool Receive(object message)
+    protected sealed override bool Receive(object message)
     {
         List<Func<object, bool>> handlers = _handlers;
         for (int i = 0; i < handlers.Count; i++)
