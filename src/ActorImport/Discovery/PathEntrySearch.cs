@@ -52,6 +52,29 @@ public static class PathEntrySearch
         return state.PathImporterCache.GetOrAdd(entry, finder);
     }
 
+    /// <summary>
+    /// Whether a lookup in <paramref name="entry"/> only runs engine-owned or thread-safe code:
+    /// its cached finder is <see cref="IThreadSafe"/> (or none: the answer is "nothing"), or, on
+    /// a cache miss, every hook is. Only such entries are worth handing to another thread; the
+    /// rest would just queue on the host gate.
+    /// </summary>
+    public static bool IsParallelSafe(FinderState state, string entry)
+    {
+        string key = entry.Length == 0 ? state.CurrentDirectory() ?? entry : entry;
+        if (state.PathImporterCache.TryGetValue(key, out IPathEntryFinder? finder))
+        {
+            return finder is null or IThreadSafe;
+        }
+        foreach (PathHook hook in state.PathHooks.Snapshot())
+        {
+            if ((hook.Target ?? hook) is not IThreadSafe)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary><c>_path_hooks</c>: the first hook that does not raise <c>ImportError</c> wins.</summary>
     private static IPathEntryFinder? RunHooks(FinderState state, string entry)
     {

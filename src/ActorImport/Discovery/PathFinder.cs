@@ -57,18 +57,24 @@ public sealed class PathFinder : IMetaPathFinder, IThreadSafe
 
     private ModuleSpec GetSpec(string fullname, IReadOnlyList<string> path, ModuleObject? target)
     {
-        // Inside a gated host call the gate is ours: ask inline so nothing waits on it.
-        IPathEntryAsker asker = _state.HostGate.IsHeldByCurrentThread ? _inline : Asker;
-        var answers = new Task<PathEntryAnswer>[path.Count];
-        if (ReferenceEquals(asker, _inline))
+        PathEntryAnswer Inline(int i) => PathEntrySearch.Find(_state, path[i], fullname, target);
+        // Inside a gated host call the gate is ours: stay on this thread so nothing waits on it.
+        IPathEntryAsker asker = Asker;
+        if (ReferenceEquals(asker, _inline) || _state.HostGate.IsHeldByCurrentThread)
         {
-            return Merge(fullname, path, i => PathEntrySearch.Find(_state, path[i], fullname, target));
+            return Merge(fullname, path, Inline);
         }
+        // Engine-owned entries are asked at once; an entry that needs a host hook or finder that
+        // is not thread-safe is looked up here, in order, only if no earlier entry won (as CPython).
+        var answers = new Task<PathEntryAnswer>?[path.Count];
         for (int i = 0; i < path.Count; i++)
         {
-            answers[i] = asker.AskAsync(path[i], fullname, target);
+            if (PathEntrySearch.IsParallelSafe(_state, path[i]))
+            {
+                answers[i] = asker.AskAsync(path[i], fullname, target);
+            }
         }
-        return Merge(fullname, path, i => answers[i].GetAwaiter().GetResult());
+        return Merge(fullname, path, i => answers[i] is { } answer ? answer.GetAwaiter().GetResult() : Inline(i));
     }
 
     /// <summary>Takes the answers in path order (waiting for each in turn) and stops at the first loader.</summary>

@@ -122,7 +122,7 @@ public sealed class PathOrderTests : IDisposable
         state.PathHooks.SetAll([entry => host]);
         PathEntryActors.Install(_system, state);
         string[] path = [.. Enumerable.Range(0, 8).Select(i => $"/host/{i}")];
-        Parallel.For(0, 16, i => finder.FindSpec($"m{i}", path));
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => finder.FindSpec($"m{i}", path));
         Assert.Equal(16 * 8, host.Calls);
         Assert.Equal(1, host.MaxConcurrent);
     }
