@@ -12,7 +12,7 @@ namespace ActorImport.Discovery;
 /// so concurrent lookups see either the old or the new listing. In the engine a path-entry
 /// actor owns each finder, so calls are serialised anyway.
 /// </summary>
-public sealed class FileFinder : IPathEntryFinder, IThreadSafe
+public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IThreadSafe
 {
     private readonly IReadOnlyList<FileLoaderKind> _loaders;
     private readonly Lock _refill = new();
@@ -36,8 +36,10 @@ public sealed class FileFinder : IPathEntryFinder, IThreadSafe
     public static PathHook PathHook(IReadOnlyList<FileLoaderKind>? loaders = null) => new Hook(loaders).Invoke;
 
     /// <summary>The hook's target: engine-owned, so the engine may call it from several threads.</summary>
-    private sealed class Hook(IReadOnlyList<FileLoaderKind>? loaders) : IThreadSafe
+    private sealed class Hook(IReadOnlyList<FileLoaderKind>? loaders) : IThreadSafe, IPathHookPrecheck
     {
+        public bool Declines(string entry) => !Directory.Exists(entry.Length == 0 ? "." : entry);
+
         public IPathEntryFinder Invoke(string entry)
         {
             string directory = entry.Length == 0 ? "." : entry;
@@ -49,14 +51,35 @@ public sealed class FileFinder : IPathEntryFinder, IThreadSafe
         }
     }
 
-    public ModuleSpec? FindSpec(string fullname, ModuleObject? target = null)
+    public ModuleSpec? FindSpec(string fullname, ModuleObject? target = null) => Find(fullname, CurrentListing());
+
+    /// <summary>True once a listing has been read (until <see cref="InvalidateCaches"/>).</summary>
+    public bool HasListing => Volatile.Read(ref _listing).Mtime != long.MinValue;
+
+    /// <summary>
+    /// The lookup without refreshing: answers only when the published listing is still current
+    /// (the directory's mtime has not moved); otherwise leaves the refresh to the owner.
+    /// </summary>
+    public bool TryFindSpecIfFresh(string fullname, out ModuleSpec? spec)
+    {
+        Listing listing = Volatile.Read(ref _listing);
+        if (listing.Mtime == long.MinValue || listing.Mtime != DirectoryMtime(Path))
+        {
+            spec = null;
+            return false;
+        }
+        spec = Find(fullname, listing.Names);
+        return true;
+    }
+
+    /// <summary><c>FileFinder.find_spec</c> against one listing.</summary>
+    private ModuleSpec? Find(string fullname, IReadOnlySet<string> cache)
     {
         string tail = PathText.Tail(fullname);
         if (tail.Contains('\0'))
         {
             return null; // _path_join would raise ValueError: CPython answers None.
         }
-        IReadOnlySet<string> cache = CurrentListing();
         bool isNamespace = false;
         string basePath = PathText.Join(Path, tail);
         // 1. A directory of that name is a package if it holds __init__ with a known suffix.

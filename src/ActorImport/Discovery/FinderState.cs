@@ -53,6 +53,14 @@ public sealed class FinderState
 
     internal void AdvanceNamespaceEpoch() => Interlocked.Increment(ref _namespaceEpoch);
 
+    /// <summary>
+    /// For <c>find_spec</c> of a submodule whose parent is not in <c>sys.modules</c>: the
+    /// parent's search locations, found once from its spec and then kept, as CPython keeps the
+    /// parent it imported (invalidate_caches does not drop an imported module either). The
+    /// engine's coordinator drops an entry when the parent is imported or removed.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, IEnumerable<string>> ParentLocations { get; } = new(StringComparer.Ordinal);
+
     /// <summary><c>os.getcwd()</c>, or <c>null</c> when the directory is gone.</summary>
     public string? CurrentDirectory() => _currentDirectory();
 

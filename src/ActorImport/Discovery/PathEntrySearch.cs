@@ -75,6 +75,42 @@ public static class PathEntrySearch
         return true;
     }
 
+    /// <summary>
+    /// The fast path: an entry whose finder is cached and either <c>None</c> or an engine finder
+    /// with a current published listing is answered on the caller's thread. Returns null when
+    /// the entry's owner must be asked (a cache miss, a host finder, a stale listing).
+    /// </summary>
+    public static PathEntryAnswer? TryFindWithoutOwner(FinderState state, string entry, string fullname)
+    {
+        string? key = entry.Length == 0 ? state.CurrentDirectory() : entry;
+        if (key is null)
+        {
+            return PathEntryAnswer.None; // the cwd is gone: nothing, and nothing cached
+        }
+        if (!state.PathImporterCache.TryGetValue(key, out IPathEntryFinder? finder))
+        {
+            return null;
+        }
+        if (finder is null)
+        {
+            return PathEntryAnswer.None;
+        }
+        if (finder is IPublishedPathEntryFinder published && published.HasListing)
+        {
+            try
+            {
+                return published.TryFindSpecIfFresh(fullname, out ModuleSpec? spec)
+                    ? (spec is null ? PathEntryAnswer.None : new PathEntryAnswer(spec))
+                    : null;
+            }
+            catch (Exception e)
+            {
+                return new PathEntryAnswer(null, e);
+            }
+        }
+        return null;
+    }
+
     /// <summary><c>_path_hooks</c>: the first hook that does not raise <c>ImportError</c> wins.</summary>
     private static IPathEntryFinder? RunHooks(FinderState state, string entry)
     {
@@ -82,6 +118,10 @@ public static class PathEntrySearch
         // 3.11 warns "sys.path_hooks is empty" (ImportWarning) here; warnings are not modelled yet.
         foreach (PathHook hook in hooks)
         {
+            if (hook.Target is IPathHookPrecheck precheck && precheck.Declines(entry))
+            {
+                continue; // the hook would raise ImportError: skip it without the exception
+            }
             try
             {
                 return state.HostGate.Call(hook.Target ?? hook, () => hook(entry));

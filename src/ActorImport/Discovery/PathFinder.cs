@@ -64,17 +64,41 @@ public sealed class PathFinder : IMetaPathFinder, IThreadSafe
         {
             return Merge(fullname, path, Inline);
         }
-        // Engine-owned entries are asked at once; an entry that needs a host hook or finder that
-        // is not thread-safe is looked up here, in order, only if no earlier entry won (as CPython).
+        // Entries whose published state is current are read here without a message (checked
+        // again, in order, when merging). The others are asked at once if engine-owned; an
+        // entry needing a host hook or finder that is not thread-safe is looked up here, in
+        // order, only if no earlier entry won (as CPython).
         var answers = new Task<PathEntryAnswer>?[path.Count];
         for (int i = 0; i < path.Count; i++)
         {
-            if (PathEntrySearch.IsParallelSafe(_state, path[i]))
+            if (!CanReadWithoutOwner(path[i]) && PathEntrySearch.IsParallelSafe(_state, path[i]))
             {
                 answers[i] = asker.AskAsync(path[i], fullname, target);
             }
         }
-        return Merge(fullname, path, i => answers[i] is { } answer ? answer.GetAwaiter().GetResult() : Inline(i));
+        return Merge(fullname, path, i =>
+        {
+            if (answers[i] is { } asked)
+            {
+                return asked.GetAwaiter().GetResult();
+            }
+            if (PathEntrySearch.TryFindWithoutOwner(_state, path[i], fullname) is { } read)
+            {
+                return read;
+            }
+            return PathEntrySearch.IsParallelSafe(_state, path[i])
+                ? asker.AskAsync(path[i], fullname, target).GetAwaiter().GetResult()
+                : Inline(i);
+        });
+    }
+
+    /// <summary>Whether an entry's cached finder is None or has a published listing (no stat here).</summary>
+    private bool CanReadWithoutOwner(string entry)
+    {
+        string? key = entry.Length == 0 ? _state.CurrentDirectory() : entry;
+        return key is null
+            || (_state.PathImporterCache.TryGetValue(key, out IPathEntryFinder? finder)
+                && (finder is null || finder is IPublishedPathEntryFinder { HasListing: true }));
     }
 
     /// <summary>Takes the answers in path order (waiting for each in turn) and stops at the first loader.</summary>

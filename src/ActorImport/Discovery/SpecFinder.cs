@@ -9,7 +9,8 @@ namespace ActorImport.Discovery;
 /// engine cannot execute yet, so when <c>a</c> is not in <c>sys.modules</c> its search locations
 /// come from <c>a</c>'s own spec (found the same way) instead of the executed <c>a.__path__</c>.
 /// A package whose body rewrites <c>__path__</c> or registers submodules (as <c>os</c> does for
-/// <c>os.path</c>) is therefore answered as its files say, not as its body would.
+/// <c>os.path</c>) is therefore answered as its files say, not as its body would. Like an
+/// imported parent, a parent found this way is kept (per engine state) for later lookups.
 /// </summary>
 public static class SpecFinder
 {
@@ -88,10 +89,14 @@ public static class SpecFinder
             }
             locations = parent.TryGetAttribute("__path__", out object? value) ? value as IEnumerable<string> : null;
         }
-        else
+        else if (!state.ParentLocations.TryGetValue(parentName, out locations))
         {
             ModuleSpec parentSpec = FindSpec(state, parentName) ?? throw ModuleNotFoundError.NoModuleNamed(parentName);
             locations = parentSpec.SubmoduleSearchLocations;
+            if (locations is not null)
+            {
+                locations = state.ParentLocations.GetOrAdd(parentName, locations);
+            }
         }
         if (locations is null)
         {

@@ -14,7 +14,7 @@ namespace ActorImport.Discovery;
 /// namespace portion. Thread-safety: safe from any thread (the directory is an immutable
 /// snapshot swapped atomically by <see cref="InvalidateCaches"/>).
 /// </summary>
-public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceLoader, IThreadSafe
+public sealed class ZipImporter : IPathEntryFinder, IPublishedPathEntryFinder, IExecutionLoader, IResourceLoader, IThreadSafe
 {
     private static readonly (string Suffix, bool IsBytecode, bool IsPackage)[] SearchOrder =
     [
@@ -81,8 +81,11 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
     /// </summary>
     public static PathHook PathHook(IModuleBodyRunner? runner = null) => new Hook(runner).Invoke;
 
-    private sealed class Hook(IModuleBodyRunner? runner) : IThreadSafe
+    private sealed class Hook(IModuleBodyRunner? runner) : IThreadSafe, IPathHookPrecheck
     {
+        /// <summary>An existing directory is never an archive (the constructor's first test).</summary>
+        public bool Declines(string entry) => entry.Length == 0 || Directory.Exists(entry);
+
         private readonly ConcurrentDictionary<string, ZipDirectory> _cache = new(StringComparer.Ordinal);
 
         public IPathEntryFinder Invoke(string entry) => new ZipImporter(entry, _cache, runner);
@@ -110,6 +113,15 @@ public sealed class ZipImporter : IPathEntryFinder, IExecutionLoader, IResourceL
             return spec;
         }
         return null;
+    }
+
+    /// <summary>The archive's directory is read when the importer is made: always current until invalidated.</summary>
+    public bool HasListing => true;
+
+    public bool TryFindSpecIfFresh(string fullname, out ModuleSpec? spec)
+    {
+        spec = FindSpec(fullname);
+        return true;
     }
 
     /// <summary><c>zipimporter.invalidate_caches</c>: re-reads the archive's directory.</summary>
