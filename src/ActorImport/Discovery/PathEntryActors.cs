@@ -10,7 +10,7 @@ namespace ActorImport.Discovery;
 /// Thread-safety: safe from any thread (actors are created through a concurrent map; at most one
 /// actor is kept per entry — a losing duplicate is stopped).
 /// </summary>
-public sealed class PathEntryActors(ActorSystem system, FinderState state) : IPathEntryAsker
+public sealed class PathEntryActors(ActorSystem system, FinderState state) : IPathEntryAsker, IDisposable
 {
     private readonly ConcurrentDictionary<string, IActorRef> _actors = new(StringComparer.Ordinal);
 
@@ -33,6 +33,18 @@ public sealed class PathEntryActors(ActorSystem system, FinderState state) : IPa
             system.Stop(created);
         }
         return kept;
+    }
+
+    /// <summary>Stops every entry actor (an engine being shut down); later asks create new ones.</summary>
+    public void Dispose()
+    {
+        foreach (string entry in _actors.Keys)
+        {
+            if (_actors.TryRemove(entry, out IActorRef? actor))
+            {
+                system.Stop(actor);
+            }
+        }
     }
 
     /// <summary>
