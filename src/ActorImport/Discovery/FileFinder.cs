@@ -21,8 +21,9 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
     /// <param name="path">The directory; empty or <c>.</c> is the current directory, a relative path is made absolute.</param>
     public FileFinder(string path, IReadOnlyList<FileLoaderKind>? loaders = null)
     {
-        string cwd = Directory.GetCurrentDirectory();
-        Path = path.Length == 0 || path == "." ? cwd : PathText.AbsolutePath(path, cwd);
+        Path = path.StartsWith('/') ? path
+            : path.Length == 0 || path == "." ? Directory.GetCurrentDirectory()
+            : PathText.AbsolutePath(path, Directory.GetCurrentDirectory());
         _loaders = loaders ?? FileLoaderKind.Supported();
     }
 

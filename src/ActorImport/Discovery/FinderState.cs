@@ -71,9 +71,9 @@ public sealed class FinderState
     /// A state laid out as CPython 3.11 starts: <c>meta_path = [BuiltinImporter, FrozenImporter,
     /// PathFinder]</c>, <c>path_hooks = [zipimporter, FileFinder.path_hook(...)]</c>.
     /// </summary>
-    public static FinderState CreateDefault(IEnumerable<string> sysPath, IModuleTable? modules = null, string? stdlibDirectory = null, IModuleBodyRunner? bodyRunner = null)
+    public static FinderState CreateDefault(IEnumerable<string> sysPath, IModuleTable? modules = null, string? stdlibDirectory = null, IModuleBodyRunner? bodyRunner = null, Func<string?>? currentDirectory = null)
     {
-        var state = new FinderState(modules, stdlibDirectory, bodyRunner);
+        var state = new FinderState(modules, stdlibDirectory, bodyRunner, currentDirectory);
         state.Path.SetAll(sysPath);
         state.MetaPath.SetAll([new BuiltinImporter(), new FrozenImporter(stdlibDirectory, runner: bodyRunner), new PathFinder(state)]);
         state.PathHooks.SetAll([ZipImporter.PathHook(bodyRunner), FileFinder.PathHook(FileLoaderKind.Supported(bodyRunner))]);

@@ -96,8 +96,17 @@ public sealed class ZipImporter : IPathEntryFinder, IPublishedPathEntryFinder, I
         bool? isPackage = ModuleInfo(fullname);
         if (isPackage is bool package)
         {
-            // spec_from_loader → spec_from_file_location(name, loader=self, ...)
-            string origin = GetFilename(fullname);
+            // spec_from_loader → spec_from_file_location(name, loader=self, ...): an ImportError
+            // from get_filename leaves the location '<unknown>' (still "has a location").
+            string origin;
+            try
+            {
+                origin = GetFilename(fullname);
+            }
+            catch (ImportError)
+            {
+                origin = "<unknown>";
+            }
             return new ModuleSpec(fullname, this, origin)
             {
                 HasLocation = true,
