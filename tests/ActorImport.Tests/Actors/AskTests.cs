@@ -3,7 +3,7 @@ using ActorImport.Testing;
 
 namespace ActorImport.Tests.Actors;
 
-public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = TimeSpan.FromMilliseconds(200), Log = static (_, _) => { } })
+public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = TimeSpan.FromSeconds(30), Log = static (_, _) => { } })
 {
     // Hang guard only: every ask here must finish long before it.
     private TimeSpan Guard => Dilated(TimeSpan.FromSeconds(20));
@@ -40,9 +40,10 @@ public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = 
     [Fact]
     public async Task AskWithoutTimeoutUsesTheSettingsTimeout()
     {
-        IActorRef silent = Sys.ActorOf(Props.Create(() => new SilentActor()));
+        await using var system = ActorSystem.Create("short", new ActorSystemSettings { AskTimeout = TimeSpan.FromMilliseconds(100) });
+        IActorRef silent = system.ActorOf(Props.Create(() => new SilentActor()));
 
-        // The settings say 200 ms; the guard is far longer, so only the default timeout can end it.
+        // The settings say 100 ms; the guard is far longer, so only the default timeout can end it.
         await Assert.ThrowsAsync<AskTimeoutException>(() => silent.Ask<string>("anyone?").WaitAsync(Guard));
     }
 
