@@ -117,6 +117,25 @@ public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = 
         await Assert.ThrowsAsync<AskTimeoutException>(() => reply.WaitAsync(Guard));
     }
 
+    [Fact]
+    public async Task ManyConcurrentAsksAllCompleteAndLeaveNoSlotBehind()
+    {
+        IActorRef echo = Sys.ActorOf(Props.Create(() => new EchoActor()));
+        IActorRef silent = Sys.ActorOf(Props.Create(() => new SilentActor()));
+
+        // More than one chunk of the timeout table (1024 slots) is pending at once.
+        Task<int>[] answered = Enumerable.Range(0, 3000).Select(i => echo.Ask<int>(i)).ToArray();
+        Task<int>[] unanswered = Enumerable.Range(0, 3000).Select(i => silent.Ask<int>(i, TimeSpan.FromMilliseconds(50))).ToArray();
+
+        Assert.Equal(Enumerable.Range(0, 3000), await Task.WhenAll(answered).WaitAsync(Guard));
+        foreach (Task<int> ask in unanswered)
+        {
+            await Assert.ThrowsAsync<AskTimeoutException>(() => ask.WaitAsync(Guard));
+        }
+        // A slot is freed just after its task completes, so the last ones may still be on their way.
+        AwaitAssert(() => Assert.Equal(0, Sys.AskTimeouts.PendingCount));
+    }
+
     private sealed class IntOnlyActor : ReceiveActor
     {
         public IntOnlyActor() => Receive<int>(i => Sender.Tell(i));
