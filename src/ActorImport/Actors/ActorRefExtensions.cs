@@ -16,7 +16,7 @@ public static class ActorRefExtensions
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
         ActorSystem system = ActorSystem.Internal(target).System;
-        var promise = new PromiseActorRef<T>(target, timeout ?? system.Settings.AskTimeout);
+        var promise = new PromiseActorRef<T>(target, timeout ?? system.Settings.AskTimeout, system.AskTimeouts);
         system.AskTimeouts.Register(promise);
         target.Tell(message, promise);
         return promise.Task;

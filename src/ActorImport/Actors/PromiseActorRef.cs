@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ActorImport.Actors;
 
 /// <summary>
@@ -14,46 +12,56 @@ internal sealed class PromiseActorRef<T> : TaskCompletionSource<T>, IActorRef, I
 {
     private readonly IActorRef _target;
     private readonly TimeSpan _timeout;
+    private readonly AskTimeouts _timeouts;
     private string? _path;
 
-    public PromiseActorRef(IActorRef target, TimeSpan timeout)
+    public PromiseActorRef(IActorRef target, TimeSpan timeout, AskTimeouts timeouts)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         _target = target;
+        _timeouts = timeouts;
         _timeout = timeout;
         Deadline = timeout == Timeout.InfiniteTimeSpan
             ? long.MaxValue
-            : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            : Environment.TickCount64 + (long)Math.Ceiling(timeout.TotalMilliseconds);
     }
 
     public string Path => _path ??= _target.Path + "/$ask";
 
+    /// <summary>In <see cref="Environment.TickCount64"/> milliseconds; long.MaxValue for never.</summary>
     public long Deadline { get; }
 
-    public bool IsCompleted => Task.IsCompleted;
-
-    public IAskPromise? NextPending { get; set; }
+    public int Slot { get; set; } = -1;
 
     public void Tell(object message, IActorRef? sender = null)
     {
         switch (message)
         {
             case Status.Failure failure:
-                TrySetException(failure.Cause);
+                Fail(failure.Cause);
                 break;
             case T reply:
-                TrySetResult(reply);
+                if (TrySetResult(reply))
+                {
+                    _timeouts.Release(this);
+                }
                 break;
             default:
-                TrySetException(new InvalidCastException(
+                Fail(new InvalidCastException(
                     $"Ask to {_target.Path} expected a reply of type {typeof(T)} but got {message?.GetType().ToString() ?? "null"}"));
                 break;
         }
     }
 
-    public void Fail(Exception cause) => TrySetException(cause);
+    public void Fail(Exception cause)
+    {
+        if (TrySetException(cause))
+        {
+            _timeouts.Release(this);
+        }
+    }
 
-    public void TimeOut() => TrySetException(new AskTimeoutException(
+    public void TimeOut() => Fail(new AskTimeoutException(
         $"Ask to {_target.Path} timed out after {_timeout.TotalMilliseconds} ms"));
 
     public override string ToString() => Path;

@@ -3,7 +3,7 @@ using ActorImport.Testing;
 
 namespace ActorImport.Tests.Actors;
 
-public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = TimeSpan.FromMilliseconds(200), Log = static (_, _) => { } })
+public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = TimeSpan.FromSeconds(30), Log = static (_, _) => { } })
 {
     // Hang guard only: every ask here must finish long before it.
     private TimeSpan Guard => Dilated(TimeSpan.FromSeconds(20));
@@ -40,9 +40,10 @@ public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = 
     [Fact]
     public async Task AskWithoutTimeoutUsesTheSettingsTimeout()
     {
-        IActorRef silent = Sys.ActorOf(Props.Create(() => new SilentActor()));
+        await using var system = ActorSystem.Create("short", new ActorSystemSettings { AskTimeout = TimeSpan.FromMilliseconds(100) });
+        IActorRef silent = system.ActorOf(Props.Create(() => new SilentActor()));
 
-        // The settings say 200 ms; the guard is far longer, so only the default timeout can end it.
+        // The settings say 100 ms; the guard is far longer, so only the default timeout can end it.
         await Assert.ThrowsAsync<AskTimeoutException>(() => silent.Ask<string>("anyone?").WaitAsync(Guard));
     }
 
@@ -114,6 +115,25 @@ public sealed class AskTests() : TestKit(new ActorSystemSettings { AskTimeout = 
         await Sys.Terminate().WaitAsync(Guard);
 
         await Assert.ThrowsAsync<AskTimeoutException>(() => reply.WaitAsync(Guard));
+    }
+
+    [Fact]
+    public async Task ManyConcurrentAsksAllCompleteAndLeaveNoSlotBehind()
+    {
+        IActorRef echo = Sys.ActorOf(Props.Create(() => new EchoActor()));
+        IActorRef silent = Sys.ActorOf(Props.Create(() => new SilentActor()));
+
+        // More than one chunk of the timeout table (1024 slots) is pending at once.
+        Task<int>[] answered = Enumerable.Range(0, 3000).Select(i => echo.Ask<int>(i)).ToArray();
+        Task<int>[] unanswered = Enumerable.Range(0, 3000).Select(i => silent.Ask<int>(i, TimeSpan.FromMilliseconds(50))).ToArray();
+
+        Assert.Equal(Enumerable.Range(0, 3000), await Task.WhenAll(answered).WaitAsync(Guard));
+        foreach (Task<int> ask in unanswered)
+        {
+            await Assert.ThrowsAsync<AskTimeoutException>(() => ask.WaitAsync(Guard));
+        }
+        // A slot is freed just after its task completes, so the last ones may still be on their way.
+        AwaitAssert(() => Assert.Equal(0, Sys.AskTimeouts.PendingCount));
     }
 
     private sealed class IntOnlyActor : ReceiveActor

@@ -3,7 +3,7 @@ using ActorImport.Testing;
 
 namespace ActorImport.Tests.Actors;
 
-public sealed class MailboxTests() : TestKit(new ActorSystemSettings { Throughput = 10, Log = static (_, _) => { } })
+public sealed class MailboxTests() : TestKit(new ActorSystemSettings { Throughput = 10, AskTimeout = TimeSpan.FromSeconds(30), Log = static (_, _) => { } })
 {
     /// <summary>Blocks on "block"; records the mailbox run each other message was processed in.</summary>
     private sealed class RunRecorderActor : ReceiveActor

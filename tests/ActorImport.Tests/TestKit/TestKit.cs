@@ -14,7 +14,12 @@ public abstract class TestKit : IDisposable
     protected TestKit(ActorSystemSettings? systemSettings = null, TestKitSettings? testKitSettings = null)
     {
         TestKitSettings = TestKitSettings.FromEnvironment(testKitSettings);
-        Sys = ActorSystem.Create("test", systemSettings ?? new ActorSystemSettings { Log = static (_, _) => { } });
+        // Defaults for tests: quiet, and an ask timeout that is a hang guard on a busy machine.
+        Sys = ActorSystem.Create("test", systemSettings ?? new ActorSystemSettings
+        {
+            Log = static (_, _) => { },
+            AskTimeout = TestKitSettings.Dilated(TimeSpan.FromSeconds(20)),
+        });
         TestActor = new TestProbe(Sys, TestKitSettings, "testActor");
     }
 
