@@ -34,7 +34,7 @@ public static class FindSpecCommand
                 Console.Error.WriteLine(ModuleNotFoundError.NoModuleNamed(name).ToString());
                 return 1;
             }
-            Console.WriteLine(SpecRepr.Of(spec));
+            Console.WriteLine(spec.Repr());
             return 0;
         }
         catch (PythonException e)

@@ -10,7 +10,7 @@ namespace ActorImport.Discovery;
 /// one with <see cref="Register"/>. One instance per engine. Thread-safety: every member may be
 /// called from any thread (the registry is a concurrent dictionary).
 /// </summary>
-public sealed class BuiltinImporter : IMetaPathFinder, IInspectLoader, IThreadSafe
+public sealed class BuiltinImporter : IMetaPathFinder, IInspectLoader, ILoaderKind, IThreadSafe
 {
     public const string Origin = "built-in";
 
@@ -49,6 +49,8 @@ public sealed class BuiltinImporter : IMetaPathFinder, IInspectLoader, IThreadSa
     public void ExecModule(ModuleObject module)
     {
     }
+
+    public LoaderKind Kind => LoaderKind.BuiltIn;
 
     public bool IsPackage(string fullname) => false;
 

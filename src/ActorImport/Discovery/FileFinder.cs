@@ -1,5 +1,4 @@
 
-using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Discovery;
@@ -15,12 +14,14 @@ namespace ActorImport.Discovery;
 public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IThreadSafe
 {
     private readonly IReadOnlyList<FileLoaderKind> _loaders;
+    private readonly BytecodeCacheOptions _cacheOptions;
     private readonly Lock _refill = new();
     private Listing _listing = new(long.MinValue, EmptyNames);
 
     /// <param name="path">The directory; empty or <c>.</c> is the current directory, a relative path is made absolute.</param>
-    public FileFinder(string path, IReadOnlyList<FileLoaderKind>? loaders = null)
+    public FileFinder(string path, IReadOnlyList<FileLoaderKind>? loaders = null, BytecodeCacheOptions? cacheOptions = null)
     {
+        _cacheOptions = cacheOptions ?? BytecodeCacheOptions.CPython311;
         Path = path.StartsWith('/') ? path
             : path.Length == 0 || path == "." ? Directory.GetCurrentDirectory()
             : PathText.AbsolutePath(path, Directory.GetCurrentDirectory());
@@ -34,10 +35,10 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
     /// <c>FileFinder.path_hook(*loader_details)</c>: a hook that accepts directories only and
     /// declines anything else with <c>ImportError('only directories are supported')</c>.
     /// </summary>
-    public static PathHook PathHook(IReadOnlyList<FileLoaderKind>? loaders = null) => new Hook(loaders).Invoke;
+    public static PathHook PathHook(IReadOnlyList<FileLoaderKind>? loaders = null, BytecodeCacheOptions? cacheOptions = null) => new Hook(loaders, cacheOptions).Invoke;
 
     /// <summary>The hook's target: engine-owned, so the engine may call it from several threads.</summary>
-    private sealed class Hook(IReadOnlyList<FileLoaderKind>? loaders) : IThreadSafe, IPathHookPrecheck
+    private sealed class Hook(IReadOnlyList<FileLoaderKind>? loaders, BytecodeCacheOptions? cacheOptions) : IThreadSafe, IPathHookPrecheck
     {
         public bool Declines(string entry) => !Directory.Exists(entry.Length == 0 ? "." : entry);
 
@@ -48,7 +49,7 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
             {
                 throw new ImportError("only directories are supported", path: entry);
             }
-            return new FileFinder(entry, loaders);
+            return new FileFinder(entry, loaders, cacheOptions);
         }
     }
 
@@ -182,10 +183,9 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
 
     /// <summary><c>_get_spec</c> → <c>spec_from_file_location(name, path, loader, submodule_search_locations)</c>.</summary>
     private ModuleSpec SpecFor(FileLoaderKind kind, string fullname, string path, List<string>? searchLocations) =>
-        new(fullname, kind.Create(fullname, path), path)
+        new(fullname, kind.Create(fullname, path), path, cacheOptions: _cacheOptions)
         {
-            HasLocation = true,
-            Cached = ImportUtil.GetCached(path), // _get_cached: .py → its __pycache__ file, .pyc → itself
+            HasLocation = true, // cached then follows from the origin (_get_cached)
             SubmoduleSearchLocations = searchLocations,
         };
 

@@ -14,8 +14,9 @@ public sealed class FinderState
 {
     private long _namespaceEpoch;
 
-    public FinderState(IModuleTable? modules = null, string? stdlibDirectory = null, IModuleBodyRunner? bodyRunner = null, Func<string?>? currentDirectory = null)
+    public FinderState(IModuleTable? modules = null, string? stdlibDirectory = null, IModuleBodyRunner? bodyRunner = null, Func<string?>? currentDirectory = null, BytecodeCacheOptions? cacheOptions = null)
     {
+        CacheOptions = cacheOptions ?? BytecodeCacheOptions.CPython311;
         Modules = modules ?? new ModuleTable();
         StdlibDirectory = stdlibDirectory;
         BodyRunner = bodyRunner;
@@ -61,6 +62,9 @@ public sealed class FinderState
     /// </summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<string, IEnumerable<string>> ParentLocations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cache settings file specs compute <c>cached</c> with (default: CPython 3.11's).</summary>
+    public BytecodeCacheOptions CacheOptions { get; }
+
     /// <summary><c>os.getcwd()</c>, or <c>null</c> when the directory is gone.</summary>
     public string? CurrentDirectory() => _currentDirectory();
 
@@ -71,12 +75,12 @@ public sealed class FinderState
     /// A state laid out as CPython 3.11 starts: <c>meta_path = [BuiltinImporter, FrozenImporter,
     /// PathFinder]</c>, <c>path_hooks = [zipimporter, FileFinder.path_hook(...)]</c>.
     /// </summary>
-    public static FinderState CreateDefault(IEnumerable<string> sysPath, IModuleTable? modules = null, string? stdlibDirectory = null, IModuleBodyRunner? bodyRunner = null, Func<string?>? currentDirectory = null)
+    public static FinderState CreateDefault(IEnumerable<string> sysPath, IModuleTable? modules = null, string? stdlibDirectory = null, IModuleBodyRunner? bodyRunner = null, Func<string?>? currentDirectory = null, BytecodeCacheOptions? cacheOptions = null)
     {
-        var state = new FinderState(modules, stdlibDirectory, bodyRunner, currentDirectory);
+        var state = new FinderState(modules, stdlibDirectory, bodyRunner, currentDirectory, cacheOptions);
         state.Path.SetAll(sysPath);
         state.MetaPath.SetAll([new BuiltinImporter(), new FrozenImporter(stdlibDirectory, runner: bodyRunner), new PathFinder(state)]);
-        state.PathHooks.SetAll([ZipImporter.PathHook(bodyRunner), FileFinder.PathHook(FileLoaderKind.Supported(bodyRunner))]);
+        state.PathHooks.SetAll([ZipImporter.PathHook(bodyRunner, state.CacheOptions), FileFinder.PathHook(FileLoaderKind.Supported(bodyRunner), state.CacheOptions)]);
         return state;
     }
 

@@ -15,7 +15,7 @@ public sealed record FrozenLoaderState(string? Filename, string? OriginalName);
 /// <c>FrozenImporter._resolve_filename</c> computes it. Immutable after construction; safe from
 /// any thread.
 /// </summary>
-public sealed class FrozenImporter : IMetaPathFinder, IInspectLoader, IThreadSafe
+public sealed class FrozenImporter : IMetaPathFinder, IInspectLoader, ILoaderKind, IThreadSafe
 {
     public const string Origin = "frozen";
 
@@ -84,6 +84,8 @@ public sealed class FrozenImporter : IMetaPathFinder, IInspectLoader, IThreadSaf
         }
         return ($"{_stdlibDirectory}/{relative}.py", null);
     }
+
+    public LoaderKind Kind => LoaderKind.Frozen;
 
     public void InvalidateCaches()
     {

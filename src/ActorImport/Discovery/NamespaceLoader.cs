@@ -6,7 +6,7 @@ namespace ActorImport.Discovery;
 /// <c>importlib.machinery.NamespaceLoader</c>: the loader of a namespace package. There is no
 /// body to run; the package is its <c>__path__</c>. Immutable; safe from any thread.
 /// </summary>
-public sealed class NamespaceLoader : IInspectLoader, IThreadSafe
+public sealed class NamespaceLoader : IInspectLoader, ILoaderKind, IThreadSafe
 {
     public NamespaceLoader(string name, NamespacePath path)
     {
@@ -18,6 +18,8 @@ public sealed class NamespaceLoader : IInspectLoader, IThreadSafe
 
     /// <summary><c>loader._path</c>: the package's <see cref="NamespacePath"/>.</summary>
     public NamespacePath Path { get; }
+
+    public LoaderKind Kind => LoaderKind.Namespace;
 
     public bool IsPackage(string fullname) => true;
 

@@ -1,3 +1,4 @@
+using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Discovery;
@@ -17,7 +18,7 @@ public static class SpecFinder
     /// <summary><c>importlib.util.find_spec(name, package)</c>.</summary>
     public static ModuleSpec? FindSpec(FinderState state, string name, string? package = null)
     {
-        string fullname = name.StartsWith('.') ? ResolveName(name, package) : name;
+        string fullname = name.StartsWith('.') ? ImportUtil.ResolveName(name, package) : name;
         if (state.Modules.TryGetModule(fullname, out ModuleObject? module))
         {
             return SpecOfImported(name, module);
@@ -103,28 +104,5 @@ public static class SpecFinder
             throw new ModuleNotFoundError($"__path__ attribute not found on '{parentName}' while trying to find '{fullname}'", fullname);
         }
         return [.. locations];
-    }
-
-    /// <summary><c>importlib.util.resolve_name</c>.</summary>
-    internal static string ResolveName(string name, string? package)
-    {
-        if (string.IsNullOrEmpty(package))
-        {
-            throw new ImportError($"no package specified for {PythonRepr.Str(name)} (required for relative module names)");
-        }
-        int level = 0;
-        while (level < name.Length && name[level] == '.')
-        {
-            level++;
-        }
-        // _bootstrap._resolve_name: package.rsplit('.', level - 1)
-        string[] bits = package.Split('.');
-        if (bits.Length < level)
-        {
-            throw new ImportError("attempted relative import beyond top-level package");
-        }
-        string baseName = string.Join('.', bits[..(bits.Length - level + 1)]);
-        string tail = name[level..];
-        return tail.Length > 0 ? $"{baseName}.{tail}" : baseName;
     }
 }

@@ -26,14 +26,16 @@ public sealed class ZipImporter : IPathEntryFinder, IPublishedPathEntryFinder, I
 
     private readonly ConcurrentDictionary<string, ZipDirectory> _directoryCache;
     private readonly IModuleBodyRunner? _runner;
+    private readonly BytecodeCacheOptions _cacheOptions;
     private ZipDirectory? _files;
 
     /// <summary>
     /// <c>zipimporter(path)</c>: walks up <paramref name="path"/> until it names an existing
     /// file (the archive); the rest is the prefix inside it.
     /// </summary>
-    public ZipImporter(string path, ConcurrentDictionary<string, ZipDirectory>? directoryCache = null, IModuleBodyRunner? runner = null)
+    public ZipImporter(string path, ConcurrentDictionary<string, ZipDirectory>? directoryCache = null, IModuleBodyRunner? runner = null, BytecodeCacheOptions? cacheOptions = null)
     {
+        _cacheOptions = cacheOptions ?? BytecodeCacheOptions.CPython311;
         _directoryCache = directoryCache ?? new(StringComparer.Ordinal);
         _runner = runner;
         if (path.Length == 0)
@@ -79,16 +81,16 @@ public sealed class ZipImporter : IPathEntryFinder, IPublishedPathEntryFinder, I
     /// The <c>zipimporter</c> entry of <c>sys.path_hooks</c>, with a directory cache of its own
     /// (CPython's module-global <c>_zip_directory_cache</c>, here per engine).
     /// </summary>
-    public static PathHook PathHook(IModuleBodyRunner? runner = null) => new Hook(runner).Invoke;
+    public static PathHook PathHook(IModuleBodyRunner? runner = null, BytecodeCacheOptions? cacheOptions = null) => new Hook(runner, cacheOptions).Invoke;
 
-    private sealed class Hook(IModuleBodyRunner? runner) : IThreadSafe, IPathHookPrecheck
+    private sealed class Hook(IModuleBodyRunner? runner, BytecodeCacheOptions? cacheOptions) : IThreadSafe, IPathHookPrecheck
     {
         /// <summary>An existing directory is never an archive (the constructor's first test).</summary>
         public bool Declines(string entry) => entry.Length == 0 || Directory.Exists(entry);
 
         private readonly ConcurrentDictionary<string, ZipDirectory> _cache = new(StringComparer.Ordinal);
 
-        public IPathEntryFinder Invoke(string entry) => new ZipImporter(entry, _cache, runner);
+        public IPathEntryFinder Invoke(string entry) => new ZipImporter(entry, _cache, runner, cacheOptions);
     }
 
     public ModuleSpec? FindSpec(string fullname, ModuleObject? target = null)
@@ -107,10 +109,9 @@ public sealed class ZipImporter : IPathEntryFinder, IPublishedPathEntryFinder, I
             {
                 origin = "<unknown>";
             }
-            return new ModuleSpec(fullname, this, origin)
+            return new ModuleSpec(fullname, this, origin, cacheOptions: _cacheOptions)
             {
-                HasLocation = true,
-                Cached = ImportUtil.GetCached(origin), // _get_cached, as spec_from_file_location leaves it
+                HasLocation = true, // cached then follows from the origin (_get_cached), as CPython computes it
                 SubmoduleSearchLocations = package ? new List<string> { PathText.DirectoryOf(origin) } : null,
             };
         }
