@@ -4,14 +4,19 @@ namespace ActorImport.Discovery;
 
 /// <summary>
 /// <c>importlib.machinery.PathFinder</c>: the meta-path finder for <c>sys.path</c> (or a parent
-/// package's <c>__path__</c>). Every entry is asked at once through an
-/// <see cref="IPathEntryAsker"/> (in the engine: one path-entry actor per entry); the answers
-/// are merged in path order, so the outcome is CPython's whichever entry answers first:
-/// the first entry with a loader wins, an error is raised only if no earlier entry won, and
-/// namespace portions are kept only if no entry has a loader.
-/// Difference from CPython: entries after the winning one are asked too, so their finders
-/// appear in <c>path_importer_cache</c> earlier than CPython would create them.
-/// Thread-safety: safe from any thread; its state lives in <see cref="FinderState"/>.
+/// package's <c>__path__</c>). Each entry's finder is owned by its path-entry actor (through an
+/// <see cref="IPathEntryAsker"/>): entries that need their owner — a cache miss, a listing to
+/// refresh — are asked all at once; an entry whose published listing is current is read on the
+/// caller's thread without a message; an entry served by a host hook or finder that is not
+/// <see cref="IThreadSafe"/> is looked up on the caller's thread, in order, under the host gate.
+/// The answers are merged in path order, so the outcome is CPython's whichever entry answers
+/// first: the first entry with a loader wins, an error is raised only if no earlier entry won,
+/// and namespace portions are kept only if no entry has a loader.
+/// Difference from CPython: engine-owned entries after the winning one may be asked too, so
+/// their finders can appear in <c>path_importer_cache</c> earlier than CPython would create them.
+/// The caller blocks while it waits for the actors' answers.
+/// Thread-safety: safe from any thread; its state lives in <see cref="FinderState"/>;
+/// <see cref="Asker"/> is set once by the engine before use.
 /// </summary>
 public sealed class PathFinder : IMetaPathFinder, IThreadSafe
 {

@@ -62,7 +62,8 @@ public sealed class FindSpecConformanceTests(ITestOutputHelper output)
                 mismatches.AppendLine($"{name}:\n  CPython: {expected}\n  ours:    {actual}");
             }
         }
-        output.WriteLine($"compared {names.Length - ExecutionDependent.Count} of {names.Length} names ({names.Count(n => n != "test" && !n.StartsWith("test.", StringComparison.Ordinal))} outside test.*), {mismatchCount} mismatches");
+        int outsideTests = names.Count(n => n != "test" && !n.StartsWith("test.", StringComparison.Ordinal) && !ExecutionDependent.ContainsKey(n));
+        output.WriteLine($"compared {names.Length - ExecutionDependent.Count} of {names.Length} names ({outsideTests} outside test.*), {mismatchCount} mismatches");
         Assert.True(names.Length >= 700, $"only {names.Length} stdlib names were listed");
         Assert.True(mismatchCount == 0, $"{mismatchCount} of {names.Length} names differ:\n{mismatches}");
     }
