@@ -8,6 +8,7 @@ namespace ActorImport.Bench.Actors;
 /// reply on the benchmark thread (every round trip wakes a sleeping thread); "Await" awaits it in
 /// an async loop on the pool (the reply's continuation is queued to the pool like any work).
 /// The floor posts a TaskCompletionSource that the floor actor completes.
+/// Thread-safety: BenchmarkDotNet calls it from one thread; the actors follow actor rules.
 /// </summary>
 [Config(typeof(BenchConfig))]
 public class ActorAskBenchmarks

@@ -7,6 +7,7 @@ namespace ActorImport.Bench.Actors;
 /// Sixteen actors in eight ping-pong pairs (Akka.NET's PingPong benchmark): each pair bounces
 /// <see cref="InFlight"/> messages at a time until each side sent <see cref="Repeat"/>. The time
 /// is per message (both directions are counted).
+/// Thread-safety: BenchmarkDotNet calls it from one thread; the actors follow actor rules.
 /// </summary>
 [Config(typeof(BenchConfig))]
 public class ActorPingPongBenchmarks

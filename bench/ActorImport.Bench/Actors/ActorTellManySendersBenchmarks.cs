@@ -3,7 +3,10 @@ using BenchmarkDotNet.Attributes;
 
 namespace ActorImport.Bench.Actors;
 
-/// <summary>Four sender threads tell one actor a million messages in all; the time is per message.</summary>
+/// <summary>
+/// Four sender threads tell one actor a million messages in all; the time is per message.
+/// Thread-safety: BenchmarkDotNet calls it from one thread; the senders only Tell.
+/// </summary>
 [Config(typeof(BenchConfig))]
 public class ActorTellManySendersBenchmarks
 {

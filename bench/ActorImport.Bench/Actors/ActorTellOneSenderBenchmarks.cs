@@ -3,7 +3,10 @@ using BenchmarkDotNet.Attributes;
 
 namespace ActorImport.Bench.Actors;
 
-/// <summary>One sender thread tells one actor a million messages; the time is per message.</summary>
+/// <summary>
+/// One sender thread tells one actor a million messages; the time is per message.
+/// Thread-safety: BenchmarkDotNet calls it from one thread; the senders only Tell.
+/// </summary>
 [Config(typeof(BenchConfig))]
 public class ActorTellOneSenderBenchmarks
 {

@@ -2,6 +2,9 @@ using ActorImport.Actors;
 
 namespace ActorImport.Bench.Actors;
 
+// Thread-safety of every actor here: its fields are touched only by its own Receive, which the
+// kernel runs on one thread at a time; the events it signals are thread-safe.
+
 /// <summary>Counts messages and sets an event after every <c>batch</c> of them (one benchmark invocation).</summary>
 internal sealed class CountingActor(int batch, ManualResetEventSlim done) : ActorBase
 {

@@ -4,6 +4,7 @@ namespace ActorImport.Actors;
 /// The base of every actor. The kernel calls <see cref="Receive"/> and the hooks on one thread at
 /// a time, so an actor's fields need no locks; they must not be touched from elsewhere.
 /// <see cref="Context"/> is attached after the constructor: use it from <see cref="PreStart"/> on.
+/// Thread-safety: not thread-safe by design; only the kernel calls into an actor, one message at a time.
 /// </summary>
 public abstract class ActorBase
 {

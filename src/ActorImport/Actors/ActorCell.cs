@@ -52,6 +52,10 @@ internal sealed class ActorCell : IActorContext
     public IActorRef ActorOf(Props props, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(props);
+        if (_terminating)
+        {
+            throw new InvalidOperationException($"actor {Path} is stopping; it cannot create children");
+        }
         _children ??= [];
         name = name is null ? "$" + (_nextChildName++).ToString("x") : ActorSystem.ValidateName(name);
         if (_children.ContainsKey(name))

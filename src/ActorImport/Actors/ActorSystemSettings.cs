@@ -3,6 +3,7 @@ namespace ActorImport.Actors;
 /// <summary>
 /// Settings of one <see cref="ActorSystem"/>. Set them before <see cref="ActorSystem.Create"/>;
 /// the system reads them afterwards from any thread, so do not change them once it runs.
+/// Thread-safety: not synchronised; treat as immutable once a system uses it.
 /// </summary>
 public sealed class ActorSystemSettings
 {

@@ -72,7 +72,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         Runs++;
         try
         {
-            ProcessSystemMessages();
+            if (Volatile.Read(ref _system) is not null)
+            {
+                ProcessSystemMessages(); // a read first: an interlocked exchange per run costs on every message hop
+            }
             int left = _throughput;
             while (left-- > 0 && (Volatile.Read(ref _status) & (Closed | Suspended)) == 0)
             {

@@ -2,7 +2,8 @@ namespace ActorImport.Actors;
 
 /// <summary>
 /// An actor whose behaviour is a list of typed handlers, registered in the constructor and tried
-/// in registration order. Same threading rules as <see cref="ActorBase"/>.
+/// in registration order. Thread-safety: as <see cref="ActorBase"/>: the handler list is built in
+/// the constructor and read only by the kernel's one thread at a time.
 /// </summary>
 public abstract class ReceiveActor : ActorBase
 {

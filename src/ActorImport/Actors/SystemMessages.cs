@@ -3,6 +3,7 @@ namespace ActorImport.Actors;
 /// <summary>
 /// A kernel-to-kernel message, processed before any queued user message. Each instance is pushed
 /// once: <see cref="Next"/> links it into the mailbox's system stack and belongs to that mailbox.
+/// Thread-safety: every subclass is immutable apart from <see cref="Next"/>; safe to send from any thread.
 /// </summary>
 internal abstract class SystemMessage
 {

@@ -2,6 +2,9 @@ using ActorImport.Actors;
 
 namespace ActorImport.Tests.Actors;
 
+// Thread-safety of every actor here: its fields are touched only by its own handlers, which the
+// kernel runs on one thread at a time.
+
 /// <summary>Replies to every message with the message itself.</summary>
 internal sealed class EchoActor : ReceiveActor
 {

@@ -5,8 +5,8 @@ namespace ActorImport.Testing;
 /// <summary>
 /// Base class of actor tests (Akka.TestKit style, for xunit): one fresh <see cref="ActorSystem"/>
 /// per test, a default probe <see cref="TestActor"/> whose Expect members are mirrored here, and
-/// the time factor from <see cref="TestKitSettings"/>. Used from the test's thread; the system
-/// and probes are thread-safe as documented on them. Disposing terminates the system.
+/// the time factor from <see cref="TestKitSettings"/>. Thread-safety: use it from the test's
+/// thread; the system and probes are thread-safe as documented on them. Disposing terminates the system.
 /// The namespace is ActorImport.Testing so that the class name does not collide with it.
 /// </summary>
 public abstract class TestKit : IDisposable

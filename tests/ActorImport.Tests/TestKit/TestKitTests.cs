@@ -4,7 +4,10 @@ using Xunit.Sdk;
 
 namespace ActorImport.Tests.Actors;
 
-/// <summary>The test kit's own behaviour (in the Actors namespace so the kernel's filter runs it).</summary>
+/// <summary>
+/// The test kit's own behaviour (in the Actors namespace so the kernel's filter runs it).
+/// Thread-safety: xunit runs these one at a time on one instance each.
+/// </summary>
 public sealed class TestKitTests() : TestKit(testKitSettings: new TestKitSettings { TimeFactor = 1.0 })
 {
     [Fact]
