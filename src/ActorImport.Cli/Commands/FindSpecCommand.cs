@@ -1,8 +1,46 @@
 using System.CommandLine;
+using ActorImport.Discovery;
+using ActorImport.Model;
 
 namespace ActorImport.Cli.Commands;
 
-internal static class FindSpecCommand
+/// <summary>
+/// <c>actorimport find-spec NAME [--path DIR]…</c>: <c>importlib.util.find_spec(NAME)</c> on the
+/// given path (default: the host CPython's path under <c>-I -S</c>); prints the spec's repr, or
+/// CPython's error text with exit code 1.
+/// </summary>
+public static class FindSpecCommand
 {
-    public static Command Create() => new("find-spec", "Find a module's spec (arrives with wt/discovery)");
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "module name (absolute, or relative with --package)" };
+        var path = new Option<string[]>("--path") { Description = "a sys.path entry (repeatable); default: the host CPython's path", AllowMultipleArgumentsPerToken = false };
+        var package = new Option<string?>("--package") { Description = "package for a relative name" };
+        var command = new Command("find-spec", "Find a module's spec as importlib.util.find_spec does") { name, path, package };
+        command.SetAction(result => Run(result.GetValue(name)!, result.GetValue(path) ?? [], result.GetValue(package)));
+        return command;
+    }
+
+    private static int Run(string name, string[] path, string? package)
+    {
+        HostPythonPath.Layout? host = HostPythonPath.Detect();
+        IReadOnlyList<string> sysPath = path.Length > 0 ? path : host?.SysPath ?? [];
+        FinderState state = FinderState.CreateDefault(sysPath, stdlibDirectory: host?.StdlibDirectory);
+        try
+        {
+            ModuleSpec? spec = SpecFinder.FindSpec(state, name, package);
+            if (spec is null)
+            {
+                Console.Error.WriteLine(ModuleNotFoundError.NoModuleNamed(name).ToString());
+                return 1;
+            }
+            Console.WriteLine(spec.Repr());
+            return 0;
+        }
+        catch (PythonException e)
+        {
+            Console.Error.WriteLine(e.ToString());
+            return 1;
+        }
+    }
 }

@@ -1,0 +1,66 @@
+using ActorImport.Actors;
+using BenchmarkDotNet.Attributes;
+
+namespace ActorImport.Bench.Actors;
+
+/// <summary>
+/// Four sender threads tell one actor a million messages in all; the time is per message.
+/// Thread-safety: BenchmarkDotNet calls it from one thread; the senders only Tell.
+/// </summary>
+[Config(typeof(BenchConfig))]
+public class ActorTellManySendersBenchmarks
+{
+    private const int Senders = 4;
+    private const int Messages = 1_000_000;
+    private static readonly object Message = new();
+    private readonly ManualResetEventSlim _done = new();
+    private ActorSystem _system = null!;
+    private IActorRef _actor = null!;
+    private FloorMailbox _floor = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _system = ActorSystem.Create("bench");
+        _actor = _system.ActorOf(Props.Create(() => new CountingActor(Messages, _done)));
+        long floorCount = 0;
+        _floor = new FloorMailbox((_, _) =>
+        {
+            if (++floorCount % Messages == 0)
+            {
+                _done.Set();
+            }
+        });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _system.Dispose();
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Messages)]
+    public void Floor() => Run(() => _floor.Tell(Message));
+
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public void Kernel() => Run(() => _actor.Tell(Message));
+
+    private void Run(Action tell)
+    {
+        _done.Reset();
+        var threads = new Thread[Senders];
+        for (int t = 0; t < Senders; t++)
+        {
+            threads[t] = new Thread(() =>
+            {
+                for (int i = 0; i < Messages / Senders; i++)
+                {
+                    tell();
+                }
+            });
+            threads[t].Start();
+        }
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+        _done.Wait();
+    }
+}
