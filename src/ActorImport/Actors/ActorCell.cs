@@ -21,6 +21,9 @@ internal sealed class ActorCell : IActorContext
     private bool _terminating;
     private int _nextChildName;
 
+    /// <summary>Runs of the mailbox so far; written only by the running mailbox.</summary>
+    internal long MailboxRuns;
+
     public ActorCell(ActorSystem system, Props props, ActorCell? parent, string path)
     {
         System = system;

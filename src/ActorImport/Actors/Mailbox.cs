@@ -30,7 +30,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>How many times the mailbox ran on the pool; an observable for tests of batching.</summary>
-    internal long Runs { get; private set; }
+    internal long Runs => _cell.MailboxRuns;
 
     internal bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
 
@@ -69,7 +69,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void Execute()
     {
-        Runs++;
+        _cell.MailboxRuns++; // kept in the cell: a write here would disturb the line producers read _status from
         try
         {
             if (Volatile.Read(ref _system) is not null)
