@@ -38,12 +38,13 @@ for f in files:
         rejected[f] = 'tokenize: ' + type(e).__name__ + ': ' + str(e)
 features = {
     'tabs': lambda b: b'\n\t' in b, 'crlf': lambda b: b'\r\n' in b,
-    'nonascii': lambda b: any(c > 127 for c in b), 'fstring': lambda b: b'f"' in b or b"f'" in b,
+    'nonascii': lambda b: not b.isascii(), 'fstring': lambda b: b'f"' in b or b"f'" in b,
     'continuation': lambda b: b'\\\n' in b, 'bom': lambda b: b.startswith(b'\xef\xbb\xbf'),
 }
 sample = set(files[::5]) if not compare_all else set(files)
+contents = {f: open(f, 'rb').read() for f in files if f not in rejected}
 for name, test in features.items():
-    sample.update([f for f in files if f not in rejected and test(open(f, 'rb').read())][:15])
+    sample.update([f for f in contents if test(contents[f])][:15])
 out = []
 unmatched = {}
 for f in sorted(sample):
