@@ -28,7 +28,7 @@ public sealed partial class TokenScanner
             return StringToken(p, end);
         }
         _pos = end;
-        return Make(TokenKind.Name, s.Substring(p, end - p), p, end);
+        return Make(TokenKind.Name, _names.Get(s.AsSpan(p, end - p)), p, end);
     }
 
     /// <summary>The end of the identifier at <paramref name="p"/>: XID_Start then XID_Continue characters.</summary>

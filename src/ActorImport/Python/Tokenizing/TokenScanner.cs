@@ -19,6 +19,8 @@ public sealed partial class TokenScanner
     private int _line = 1;
     private int _lineStart;
     private bool _lineHasSurrogates;
+    private readonly bool _sourceHasSurrogates;
+    private readonly NameCache _names = new();
 
     // Indentation levels, tabs to multiples of 8 and, for CPython's TabError check, tabs as 1.
     private readonly List<int> _indents = [0];
@@ -43,6 +45,7 @@ public sealed partial class TokenScanner
         ArgumentNullException.ThrowIfNull(source);
         _source = source;
         _fileName = fileName;
+        _sourceHasSurrogates = source.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
         if (source.Length > 0 && source[0] == '\uFEFF')
         {
             _pos = _lineStart = 1;
