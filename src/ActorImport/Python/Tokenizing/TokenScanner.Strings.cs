@@ -208,7 +208,7 @@ public sealed partial class TokenScanner
             {
                 case '\'':
                 case '"':
-                    p = ScanString(p, p, new SourcePosition(_line, ColumnOf(p)));
+                    p = c == context.Quote ? ScanEnclosingQuoteString(p, context) : ScanString(p, p, new SourcePosition(_line, ColumnOf(p)));
                     continue;
                 case '(':
                 case '[':
@@ -258,6 +258,24 @@ public sealed partial class TokenScanner
                     break;
             }
             p++;
+        }
+    }
+
+    /// <summary>
+    /// The enclosing quote inside a replacement field: a nested string for 3.12, which 3.11
+    /// (where it ends the f-string early) reports as "f-string: expecting '}'" when it is not one.
+    /// </summary>
+    private int ScanEnclosingQuoteString(int p, in StringContext context)
+    {
+        (int line, int lineStart, bool surrogates) = (_line, _lineStart, _lineHasSurrogates);
+        try
+        {
+            return ScanString(p, p, new SourcePosition(_line, ColumnOf(p)));
+        }
+        catch (Model.PythonSyntaxError)
+        {
+            (_line, _lineStart, _lineHasSurrogates) = (line, lineStart, surrogates);
+            throw ErrorAt("f-string: expecting '}'", p + 1);
         }
     }
 

@@ -10,6 +10,8 @@ namespace ActorImport.Python.Tokenizing;
 public sealed partial class TokenScanner
 {
     private const int TabSize = 8;
+    private const int MaxIndentDepth = 100;   // CPython's MAXINDENT
+    private const int MaxBracketDepth = 200;  // CPython's MAXLEVEL
 
     private readonly string _source;
     private readonly string _fileName;
@@ -172,6 +174,10 @@ public sealed partial class TokenScanner
             if (altColumn <= _altIndents[^1])
             {
                 throw TabError();
+            }
+            if (_indents.Count >= MaxIndentDepth)
+            {
+                throw Error("too many levels of indentation", 1, "IndentationError");
             }
             _indents.Add(column);
             _altIndents.Add(altColumn);
@@ -357,6 +363,10 @@ public sealed partial class TokenScanner
             case '(':
             case '[':
             case '{':
+                if (_brackets.Count >= MaxBracketDepth)
+                {
+                    throw ErrorAt("too many nested parentheses", p);
+                }
                 _brackets.Add(new OpenBracket(c, _line, ColumnOf(p), _lineStart));
                 break;
             case ')':
