@@ -1,9 +1,9 @@
 namespace ActorImport.Python.Tokenizing;
 
 /// <summary>
-/// Reuses the string of a name seen before in the same source, so that the many repeats of
-/// <c>self</c>, <c>def</c> or <c>return</c> allocate once: a small direct-mapped table keyed by
-/// a hash of the characters, where a collision simply replaces the entry.
+/// Reuses the text of a short token seen before in the same source, so that the many repeats
+/// of <c>self</c>, <c>return</c>, <c>0</c> or <c>''</c> allocate once: a small direct-mapped
+/// table keyed by a hash of the characters, where a collision simply replaces the entry.
 /// Not thread-safe: owned by one <see cref="TokenScanner"/>.
 /// </summary>
 internal sealed class NameCache

@@ -95,7 +95,7 @@ public sealed partial class TokenScanner
         int end = ScanString(start, quote, from);
         _pos = end;
         _lineOpen = true;
-        return new Token(TokenKind.String, _source.Substring(start, end - start), from, new SourcePosition(_line, ColumnOf(end)));
+        return new Token(TokenKind.String, _names.Get(_source.AsSpan(start, end - start)), from, new SourcePosition(_line, ColumnOf(end)));
     }
 
     /// <summary>Scans a literal (prefix at <paramref name="start"/>, quote at <paramref name="quote"/>); returns the index past it.</summary>
