@@ -12,5 +12,5 @@ var root = new RootCommand("ActorImport: Python's import system as an actor-base
 root.Options.Add(CliSettings.ConfigOption);
 root.Options.Add(CliSettings.SetOption);
 root.Subcommands.Add(ImportCommand.Create(configOverrides));
-root.Subcommands.Add(FindSpecCommand.Create());
+root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 return root.Parse(commandArgs).Invoke();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorImport.Configuration;
 using ActorImport.Discovery;
 using ActorImport.Model;
 
@@ -6,25 +7,34 @@ namespace ActorImport.Cli.Commands;
 
 /// <summary>
 /// <c>actorimport find-spec NAME [--path DIR]…</c>: <c>importlib.util.find_spec(NAME)</c> on the
-/// given path (default: the host CPython's path under <c>-I -S</c>); prints the spec's repr, or
+/// given path (default: the configured search path, where "auto" is the host CPython's path under
+/// <c>-I -S</c>); prints the spec's repr, or
 /// CPython's error text with exit code 1.
 /// </summary>
-public static class FindSpecCommand
+internal static class FindSpecCommand
 {
-    public static Command Create()
+    public static Command Create(IReadOnlyList<string> configSwitches)
     {
         var name = new Argument<string>("name") { Description = "module name (absolute, or relative with --package)" };
-        var path = new Option<string[]>("--path") { Description = "a sys.path entry (repeatable); default: the host CPython's path", AllowMultipleArgumentsPerToken = false };
+        var path = new Option<string[]>("--path") { Description = "a sys.path entry (repeatable); default: the configured search path (akka.hocon: \"auto\" is the host CPython's)", AllowMultipleArgumentsPerToken = false };
         var package = new Option<string?>("--package") { Description = "package for a relative name" };
         var command = new Command("find-spec", "Find a module's spec as importlib.util.find_spec does") { name, path, package };
-        command.SetAction(result => Run(result.GetValue(name)!, result.GetValue(path) ?? [], result.GetValue(package)));
+        command.SetAction(result => Run(result, configSwitches, result.GetValue(name)!, result.GetValue(path) ?? [], result.GetValue(package)));
         return command;
     }
 
-    private static int Run(string name, string[] path, string? package)
+    private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, string name, string[] path, string? package)
     {
-        HostPythonPath.Layout? host = HostPythonPath.Detect();
-        IReadOnlyList<string> sysPath = path.Length > 0 ? path : host?.SysPath ?? [];
+        CliSettings.Loaded? settings = CliSettings.Load(result, configSwitches);
+        if (settings is null)
+        {
+            return CliSettings.ConfigurationError;
+        }
+        string targetVersion = settings.Options.Python.TargetVersion;
+        HostPythonPath.Layout? host = HostPythonPath.Detect(targetVersion);
+        IReadOnlyList<string> sysPath = path.Length > 0
+            ? [.. path.Select(p => Path.GetFullPath(p))]
+            : SearchPathResolver.ForHost(targetVersion).Resolve(settings.Options.Search.Path);
         FinderState state = FinderState.CreateDefault(sysPath, stdlibDirectory: host?.StdlibDirectory);
         try
         {

@@ -2,7 +2,8 @@ namespace ActorImport.Configuration;
 
 /// <summary>
 /// Turns the configured <c>search.path</c> into directories: <c>"auto"</c> becomes the host
-/// CPython's standard library or, when there is none, the bundled sample tree
+/// CPython's path as <c>python3 -I -S</c> sees it (<see cref="HostPythonPath"/>: the stdlib zip,
+/// the standard library, lib-dynload) or, when there is none, the bundled sample tree
 /// (<c>samples/default-tree</c> in the repository, or next to the application); other entries
 /// are made absolute (<c>~</c> is the home directory). Order is kept and nothing is dropped or
 /// de-duplicated, as <c>sys.path</c> keeps what it is given; whether an entry exists is the
@@ -13,13 +14,13 @@ public sealed class SearchPathResolver
 {
     public const string DefaultTreeFolder = "samples/default-tree";
 
-    private readonly Func<string?> _findStdlib;
+    private readonly Func<IReadOnlyList<string>?> _findHostPath;
 
-    /// <param name="findStdlib">Returns the standard library directory, or null when there is no CPython.</param>
+    /// <param name="findHostPath">Returns the host CPython's path entries, or null when there is no CPython.</param>
     /// <param name="defaultTree">The directory "auto" falls back to.</param>
-    public SearchPathResolver(Func<string?> findStdlib, string defaultTree)
+    public SearchPathResolver(Func<IReadOnlyList<string>?> findHostPath, string defaultTree)
     {
-        _findStdlib = findStdlib;
+        _findHostPath = findHostPath;
         DefaultTree = defaultTree;
     }
 
@@ -28,20 +29,20 @@ public sealed class SearchPathResolver
 
     /// <summary>A resolver for this machine: probes CPython <paramref name="targetVersion"/>, falls back to the sample tree found from <paramref name="appBase"/>.</summary>
     public static SearchPathResolver ForHost(string targetVersion, string? appBase = null) =>
-        new(() => CPythonStdlibProbe.Find(targetVersion), LocateDefaultTree(appBase ?? AppContext.BaseDirectory));
+        new(() => HostPythonPath.Detect(targetVersion)?.SysPath, LocateDefaultTree(appBase ?? AppContext.BaseDirectory));
 
     /// <summary>The configured entries as directories.</summary>
     /// <param name="relativeTo">Base of relative entries; null means the current directory.</param>
     public IReadOnlyList<string> Resolve(IEnumerable<string> entries, string? relativeTo = null)
     {
         string baseDirectory = relativeTo ?? Directory.GetCurrentDirectory();
-        var stdlib = new Lazy<string>(() => _findStdlib() ?? DefaultTree, LazyThreadSafetyMode.None);
+        var host = new Lazy<IReadOnlyList<string>>(() => _findHostPath() ?? [DefaultTree], LazyThreadSafetyMode.None);
         var result = new List<string>();
         foreach (string entry in entries)
         {
             if (string.Equals(entry, SearchOptions.Auto, StringComparison.OrdinalIgnoreCase))
             {
-                result.Add(stdlib.Value);
+                result.AddRange(host.Value);
             }
             else
             {

@@ -5,11 +5,11 @@ namespace ActorImport.Tests.Configuration;
 public class SearchPathResolverTests
 {
     [Fact]
-    public void AutoBecomesTheDetectedStandardLibraryAndOtherEntriesBecomeAbsolute()
+    public void AutoBecomesTheDetectedHostPathAndOtherEntriesBecomeAbsolute()
     {
-        var resolver = new SearchPathResolver(() => "/usr/lib/python3.11", "/fallback");
+        var resolver = new SearchPathResolver(() => ["/usr/lib/python311.zip", "/usr/lib/python3.11"], "/fallback");
         var resolved = resolver.Resolve(["auto", "lib", "/abs"], relativeTo: "/work/app");
-        Assert.Equal(["/usr/lib/python3.11", "/work/app/lib", "/abs"], resolved);
+        Assert.Equal(["/usr/lib/python311.zip", "/usr/lib/python3.11", "/work/app/lib", "/abs"], resolved);
     }
 
     [Fact]
@@ -23,10 +23,10 @@ public class SearchPathResolverTests
     public void ProbeRunsAtMostOncePerResolve()
     {
         int calls = 0;
-        var resolver = new SearchPathResolver(() => { calls++; return "/std"; }, "/fallback");
+        var resolver = new SearchPathResolver(() => { calls++; return ["/std"]; }, "/fallback");
         Assert.Equal(["/std", "/std"], resolver.Resolve(["auto", "AUTO"]));
         Assert.Equal(1, calls);
-        Assert.DoesNotContain("/std", new SearchPathResolver(() => { calls++; return "/std"; }, "/f").Resolve(["/x"]));
+        Assert.DoesNotContain("/std", new SearchPathResolver(() => { calls++; return ["/std"]; }, "/f").Resolve(["/x"]));
         Assert.Equal(1, calls); // no "auto", no probe
     }
 
@@ -51,19 +51,29 @@ public class SearchPathResolverTests
     public void StdlibCheckRequiresOsPy()
     {
         using var dir = new TempDirectory();
-        Assert.False(CPythonStdlibProbe.IsStdlib(dir.Path));
+        Assert.False(HostPythonPath.IsStdlib(dir.Path));
         dir.Write("os.py", "");
-        Assert.True(CPythonStdlibProbe.IsStdlib(dir.Path));
+        Assert.True(HostPythonPath.IsStdlib(dir.Path));
     }
 }
 
-public class CPythonStdlibProbeTests
+public class HostPythonPathTests
 {
     [ActorImport.Tests.Conformance.PythonFact]
-    public void FindsTheHostStandardLibrary()
+    public void DetectsTheSamePathAsPythonIsolated()
     {
-        string? stdlib = CPythonStdlibProbe.Find("3.11");
-        Assert.NotNull(stdlib);
-        Assert.True(File.Exists(Path.Combine(stdlib, "importlib", "_bootstrap.py")), stdlib);
+        var expected = ActorImport.Tests.Conformance.PythonOracle.RunJson(
+            "import sys, json; print(json.dumps([sys.path, sys._stdlib_dir]))", flags: "-I -S");
+        HostPythonPath.Layout? layout = HostPythonPath.Detect("3.11");
+        Assert.NotNull(layout);
+        Assert.Equal(expected[0].EnumerateArray().Select(e => e.GetString()), layout.SysPath);
+        Assert.Equal(expected[1].GetString(), layout.StdlibDirectory);
+    }
+
+    [Fact]
+    public void LayoutOfAStandardLibraryFollowsCPythonsPrefixRules()
+    {
+        var layout = HostPythonPath.ForStdlib("/opt/py/lib/python3.11");
+        Assert.Equal(["/opt/py/lib/python311.zip", "/opt/py/lib/python3.11", "/opt/py/lib/python3.11/lib-dynload"], layout.SysPath);
     }
 }

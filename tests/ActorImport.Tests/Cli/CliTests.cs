@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using ActorImport.Tests.Conformance;
+
+namespace ActorImport.Tests.Cli;
+
+public class CliTests
+{
+    private static string MaskAddresses(string repr) => Regex.Replace(repr, "object at 0x[0-9a-f]+", "object at 0x?");
+
+    [PythonFact]
+    public void FindSpecPrintsWhatCPythonPrints()
+    {
+        string[] names = ["json.decoder", "os", "email", "_json", "sys"];
+        var expected = PythonOracle.RunJson(
+            "import sys, json, importlib.util; print(json.dumps([repr(importlib.util.find_spec(n)) for n in sys.argv[1:]]))",
+            names, flags: "-I -S");
+        for (int i = 0; i < names.Length; i++)
+        {
+            var result = CliRunner.Run("find-spec", names[i]);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(MaskAddresses(expected[i].GetString()!), MaskAddresses(result.Stdout.Trim()));
+        }
+    }
+
+    [PythonFact]
+    public void FindSpecOfAMissingModuleIsCPythonsErrorAndExitOne()
+    {
+        string expected = PythonOracle.RunScript(
+            "import importlib\ntry:\n    importlib.import_module('no_such_mod_xyz')\nexcept Exception as e:\n    print(f'{type(e).__name__}: {e}')", flags: "-I -S").Trim();
+        var result = CliRunner.Run("find-spec", "no_such_mod_xyz");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(expected, result.Stderr.Trim());
+    }
+
+    [Fact]
+    public void ImportWithoutModulesUsesTheBundledTreeAndPrintsTheConfiguration()
+    {
+        var result = CliRunner.Run("import", "--set", "dispatcher.throughput=12", "--actor-import:bytecode:mode=checked-hash");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("actor-import:dispatcher:throughput = 12", result.Stdout);
+        Assert.Contains("actor-import:bytecode:mode = checked-hash", result.Stdout);
+        Assert.Contains("modules: shop", result.Stdout);
+        string tree = Path.Combine(AppContext.BaseDirectory, "samples", "default-tree");
+        Assert.Contains(tree + Environment.NewLine, result.Stdout);
+        Assert.True(File.Exists(Path.Combine(tree, "shop", "__init__.py")));
+    }
+
+    [Fact]
+    public void EnvironmentOverridesTheFile()
+    {
+        var result = CliRunner.Run(AppContext.BaseDirectory, new Dictionary<string, string> { ["ACTORIMPORT__ask_timeout"] = "2s" }, "import");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("actor-import:ask-timeout = 2s", result.Stdout);
+    }
+
+    [Fact]
+    public void BadConfigurationIsReportedWithTheKeyAndExitTwo()
+    {
+        var result = CliRunner.Run("import", "--set", "dispatcher.throughput=0");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("actor-import:dispatcher:throughput must be between 1 and 1000000 (was 0)", result.Stderr);
+    }
+
+    [Fact]
+    public void ASyntaxErrorInTheConfigurationFileNamesFileLineAndColumn()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.hocon");
+        File.WriteAllText(file, "actor-import {\n  dispatcher {\n    throughput = 30\n");
+        try
+        {
+            var result = CliRunner.Run("import", "--config", file);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Matches($@"{Regex.Escape(file)}:4:\d+: expected '}}'", result.Stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void ArgumentsThatAreNotModuleNamesAreRejected()
+    {
+        var result = CliRunner.Run("import", "--bogus");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("'--bogus' is not a module name", result.Stderr + result.Stdout);
+    }
+}
