@@ -1,0 +1,78 @@
+using ActorImport.Model;
+using ActorImport.Tests.Conformance;
+
+namespace ActorImport.Tests.Python.Interpreting;
+
+public class ExceptionTests
+{
+    [PythonFact]
+    public void TryExceptElseFinallyFollowCPython()
+    {
+        const string Source = """
+            try:
+                import nonexistent_a
+            except ImportError as e:
+                CAUGHT = 'import'
+            else:
+                CAUGHT = 'none'
+            finally:
+                FIN = 1
+            try:
+                import json_missing_xyz
+            except (KeyError, ModuleNotFoundError):
+                TUPLE = True
+            try:
+                pass
+            except ImportError:
+                ELSE = False
+            else:
+                ELSE = True
+            try:
+                raise ValueError('boom')
+            except:
+                BARE = True
+            try:
+                try:
+                    raise KeyError('k')
+                except LookupError:
+                    raise
+            except KeyError as err:
+                RERAISED = True
+            class MyError(ImportError):
+                pass
+            try:
+                raise MyError('mine')
+            except ImportError:
+                USER = True
+            """;
+        using var fake = new FakeImportSystem().Write("tries.py", Source);
+        ModuleObject module = fake.ImportModule("tries");
+        string[] names = ["CAUGHT", "FIN", "TUPLE", "ELSE", "BARE", "RERAISED", "USER"];
+        Assert.Equal(TreeOracle.Reprs(fake.Root, "tries", names), TreeOracle.Reprs(module, names));
+        Assert.Equal(TreeOracle.BoundNames(fake.Root, "tries"), TreeOracle.BoundNames(module));
+    }
+
+    [PythonTheory]
+    [InlineData("raise ValueError('bad value')\n")]
+    [InlineData("raise ImportError('no luck') from None\n")]
+    [InlineData("raise RuntimeError\n")]
+    [InlineData("try:\n    import missing_mod_q\nexcept KeyError:\n    pass\n")]
+    [InlineData("try:\n    raise OSError('x')\nexcept ImportError:\n    pass\nfinally:\n    Y = 1\n")]
+    [InlineData("raise KeyError('k', 2)\n")]
+    [InlineData("assert 1 == 2, 'nope'\n")]
+    public void RaisedExceptionsKeepTypeAndMessage(string body)
+    {
+        string name = "raises_" + Math.Abs(body.GetHashCode()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var fake = new FakeImportSystem().Write(name + ".py", body);
+        var error = Assert.ThrowsAny<PythonException>(() => fake.ImportModule(name));
+        Assert.Equal(TreeOracle.Error(fake.Root, "import " + name), (error.TypeName, error.Message));
+    }
+
+    [Fact]
+    public void RaisedImportErrorIsAnImportErrorInstance()
+    {
+        using var fake = new FakeImportSystem().Write("raiseimp.py", "raise ModuleNotFoundError('gone', name='gone')\n");
+        var error = Assert.IsType<ModuleNotFoundError>(Assert.ThrowsAny<PythonException>(() => fake.ImportModule("raiseimp")));
+        Assert.Equal("gone", error.Name);
+    }
+}
