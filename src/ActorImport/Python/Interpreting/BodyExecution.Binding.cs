@@ -157,7 +157,12 @@ internal sealed partial class BodyExecution
             case NameTarget name:
                 if (!scope.TargetOf(name.Name).RemoveAttribute(name.Name))
                 {
-                    throw new PythonException("NameError", $"name '{name.Name}' is not defined");
+                    if (_diagnostics.Count == 0)
+                    {
+                        throw new PythonException("NameError", $"name '{name.Name}' is not defined");
+                    }
+                    // Something undecided earlier may have bound it in CPython: report, do not raise.
+                    Report(DiagnosticKind.UnboundName, target.Position.Line, $"del {name.Name}: unbound here, possibly bound by code the interpreter did not run");
                 }
                 break;
             case SequenceTarget sequence:

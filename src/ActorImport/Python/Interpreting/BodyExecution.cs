@@ -208,7 +208,9 @@ internal sealed partial class BodyExecution
         };
         if (items is null || statement.IsAsync)
         {
-            Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for … in {statement.Iterable.Text}: the iterable is not a literal; body not run");
+            Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for … in {statement.Iterable.Text}: the iterable is not a literal; body not run, target bound to an opaque value");
+            // Code after a loop relies on the loop variable (`del k`): bind it as if one unknown item ran.
+            Assign(statement.Target, new OpaqueValue($"item of {statement.Iterable.Text}"), scope);
             return Flow.Normal;
         }
         int count = 0;

@@ -15,6 +15,9 @@ public enum DiagnosticKind
     /// <summary>An import-relevant call or target whose argument is not a literal (e.g. <c>import_module(name)</c>).</summary>
     UndecidedImport,
 
+    /// <summary><c>del name</c> of an unbound name after something undecided: ignored instead of a NameError.</summary>
+    UnboundName,
+
     /// <summary>A name read from a module with a PEP 562 <c>__getattr__</c> that the interpreter cannot run.</summary>
     DynamicAttribute,
 }

@@ -20,6 +20,14 @@ public sealed record InterpreterOptions
     /// <summary><c>sys.implementation.name</c>.</summary>
     public string ImplementationName { get; init; } = "cpython";
 
+    /// <summary><c>sys.builtin_module_names</c> (CPython 3.11 on Linux by default; hosts may set their own).</summary>
+    public IReadOnlyList<string> BuiltinModuleNames { get; init; } =
+    [
+        "_abc", "_ast", "_codecs", "_collections", "_functools", "_imp", "_io", "_locale", "_operator", "_signal", "_sre",
+        "_stat", "_string", "_symtable", "_thread", "_tokenize", "_tracemalloc", "_warnings", "_weakref", "atexit", "builtins",
+        "errno", "faulthandler", "gc", "itertools", "marshal", "posix", "pwd", "sys", "time", "xxsubtype",
+    ];
+
     /// <summary><c>__debug__</c> (false under <c>-O</c>).</summary>
     public bool Debug { get; init; } = true;
 

@@ -27,6 +27,7 @@ public sealed class KnownModuleFacts
             [("sys", "implementation")] = implementation,
             [("sys", "modules")] = SysModulesView.Instance,
             [("sys", "byteorder")] = "little",
+            [("sys", "builtin_module_names")] = new PyTuple(options.BuiltinModuleNames.Cast<object?>().ToArray()),
             [("sys", "maxsize")] = long.MaxValue,
             [("sys", "hexversion")] = (long)((options.TargetVersion.Major << 24) | (options.TargetVersion.Minor << 16) | (Math.Max(0, options.TargetVersion.Build) << 8) | 0xf0),
             [("os", "name")] = options.OsName,
