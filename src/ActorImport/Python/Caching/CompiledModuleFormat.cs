@@ -7,8 +7,9 @@ namespace ActorImport.Python.Caching;
 ///   "AIMC"  format version (u16 LE)
 ///   file name (string-table index)
 ///   string table: count, then UTF-8 strings (length-prefixed)
-///   tokens: count, then per token: kind (byte), text index, start line delta, start column,
-///           end line delta (from start), end column
+///   tokens: count, then per token: head byte (kind in bits 0-3; bit 4: same line as the
+///           previous token; bit 5: ends on its line at column + text length), text index,
+///           [start line delta + 1], start column, [end line delta, end column]
 ///   body: a statement list
 ///   statement list: count, then statements; a statement: tag (byte), line, column, fields
 ///   expression: start, end (token indices), names (count + indices), assigned names (same)
@@ -20,9 +21,15 @@ namespace ActorImport.Python.Caching;
 public static class CompiledModuleFormat
 {
     /// <summary>Bumped whenever the layout or the statement tree changes.</summary>
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
 
     public static ReadOnlySpan<byte> Magic => "AIMC"u8;
+
+    internal const byte KindMask = 0x0F;
+
+    internal const byte SameLineFlag = 0x10;
+
+    internal const byte SimpleEndFlag = 0x20;
 
     /// <summary>The statement tags, in the order of <see cref="Syntax.Statement"/>'s subclasses.</summary>
     internal enum Tag : byte

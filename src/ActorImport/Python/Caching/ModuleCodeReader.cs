@@ -19,7 +19,10 @@ public sealed class ModuleCodeReader
 
     private ModuleCodeReader(ReadOnlyMemory<byte> data)
     {
-        _in = new BinaryReader(new MemoryStream(data.ToArray(), writable: false), Encoding.UTF8);
+        MemoryStream stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out ArraySegment<byte> segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(data.ToArray(), writable: false);
+        _in = new BinaryReader(stream, Encoding.UTF8);
     }
 
     /// <summary>The module serialised in <paramref name="data"/> (the bytes after the pyc header).</summary>
@@ -59,12 +62,18 @@ public sealed class ModuleCodeReader
         int previousLine = 0;
         for (int i = 0; i < _tokens.Length; i++)
         {
-            var kind = (TokenKind)_in.ReadByte();
+            byte head = _in.ReadByte();
+            var kind = (TokenKind)(head & KindMask);
             string text = ReadString();
-            int line = previousLine + _in.Read7BitEncodedInt() - 1;
+            int line = (head & SameLineFlag) != 0 ? previousLine : previousLine + _in.Read7BitEncodedInt() - 1;
             int column = _in.Read7BitEncodedInt();
-            int endLine = line + _in.Read7BitEncodedInt();
-            int endColumn = _in.Read7BitEncodedInt();
+            int endLine = line;
+            int endColumn = column + text.Length;
+            if ((head & SimpleEndFlag) == 0)
+            {
+                endLine = line + _in.Read7BitEncodedInt();
+                endColumn = _in.Read7BitEncodedInt();
+            }
             _tokens[i] = new Token(kind, text, new SourcePosition(line, column), new SourcePosition(endLine, endColumn));
             previousLine = line;
         }

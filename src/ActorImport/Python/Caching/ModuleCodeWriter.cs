@@ -51,12 +51,20 @@ public sealed class ModuleCodeWriter
         int previousLine = 0;
         foreach (Token token in tokens)
         {
-            _out.Write((byte)token.Kind);
+            bool sameLine = token.Start.Line == previousLine;
+            bool simpleEnd = token.End.Line == token.Start.Line && token.End.Column == token.Start.Column + token.Text.Length;
+            _out.Write((byte)((byte)token.Kind | (sameLine ? SameLineFlag : 0) | (simpleEnd ? SimpleEndFlag : 0)));
             WriteString(token.Text);
-            _out.Write7BitEncodedInt(token.Start.Line - previousLine + 1);
+            if (!sameLine)
+            {
+                _out.Write7BitEncodedInt(token.Start.Line - previousLine + 1);
+            }
             _out.Write7BitEncodedInt(token.Start.Column);
-            _out.Write7BitEncodedInt(token.End.Line - token.Start.Line);
-            _out.Write7BitEncodedInt(token.End.Column);
+            if (!simpleEnd)
+            {
+                _out.Write7BitEncodedInt(token.End.Line - token.Start.Line);
+                _out.Write7BitEncodedInt(token.End.Column);
+            }
             previousLine = token.Start.Line;
         }
         WriteStatements(code.Body);
