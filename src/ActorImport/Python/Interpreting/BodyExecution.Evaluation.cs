@@ -10,7 +10,7 @@ namespace ActorImport.Python.Interpreting;
 internal sealed partial class BodyExecution
 {
     private object? Evaluate(Expression expression, Scope scope) =>
-        ExpressionEvaluator.Evaluate(expression.Tokens, new Context(this, scope));
+        ExpressionEvaluator.Evaluate(expression.Tokens, new Context(this, scope, expression.Line));
 
     /// <summary>
     /// PEP 810: before a statement runs, every lazy binding it reads (the parser's
@@ -212,7 +212,7 @@ internal sealed partial class BodyExecution
     }
 
     /// <summary>The evaluator's view of one scope. Used by one evaluation at a time.</summary>
-    private sealed class Context(BodyExecution execution, Scope scope) : IEvaluationContext
+    private sealed class Context(BodyExecution execution, Scope scope, int line) : IEvaluationContext
     {
         public bool TryLookup(string name, out object? value)
         {
@@ -236,7 +236,7 @@ internal sealed partial class BodyExecution
             }
             // Python would raise AttributeError here; the namespace the interpreter built may lack
             // names that opaque code bound, so the read is reported and stays unknown instead.
-            execution.Report(DiagnosticKind.DynamicAttribute, 0, $"{PyRepr.Of(target)} has no known attribute '{name}'");
+            execution.Report(DiagnosticKind.DynamicAttribute, line, $"{PyRepr.Of(target)} has no known attribute '{name}'");
             return new OpaqueValue($"<missing attribute {name}>");
         }
 
