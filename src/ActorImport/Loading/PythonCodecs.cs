@@ -72,9 +72,23 @@ public static class PythonCodecs
         try
         {
             ReadOnlySpan<byte> span = bytes;
-            if (encoding is UTF8Encoding && Normalize(codecName) == "utf_8_sig" && span.StartsWith(Utf8Bom))
+            string key = Normalize(codecName);
+            if (key == "utf_8_sig" && span.StartsWith(Utf8Bom))
             {
                 span = span[3..];
+            }
+            else if (key is "utf_16" or "utf16" or "utf_32" or "utf32")
+            {
+                // Python's BOM-sniffing codecs: the BOM picks the byte order and is dropped; little-endian without one.
+                bool wide = key.Contains("32", StringComparison.Ordinal);
+                ReadOnlySpan<byte> bigBom = wide ? [0x00, 0x00, 0xFE, 0xFF] : [0xFE, 0xFF];
+                ReadOnlySpan<byte> littleBom = wide ? [0xFF, 0xFE, 0x00, 0x00] : [0xFF, 0xFE];
+                bool big = span.StartsWith(bigBom);
+                if (big || span.StartsWith(littleBom))
+                {
+                    span = span[(wide ? 4 : 2)..];
+                }
+                encoding = wide ? new UTF32Encoding(big, false, true) : new UnicodeEncoding(big, false, true);
             }
             return encoding.GetString(span);
         }

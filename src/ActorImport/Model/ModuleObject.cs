@@ -6,16 +6,36 @@ namespace ActorImport.Model;
 /// operation is atomic (a lock guards the namespace). During initialisation only the owning
 /// import chain writes, as design.md states; afterwards anyone may read or write.
 /// Python <c>None</c> is represented by <c>null</c>; a missing attribute is reported by the
-/// <c>Try</c> methods, never by <c>null</c>.
+/// <c>Try</c> methods, never by <c>null</c>. The namespace is the single source of truth: the
+/// typed accessors (<see cref="Spec"/>, <see cref="File"/>, …) read and write its dunder entries.
 /// </summary>
-public class ModuleObject
+public partial class ModuleObject
 {
     private readonly Lock _gate = new();
     private readonly OrderedDictionary<string, object?> _namespace = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A namespace holding only <c>__name__</c>. Modules the import system creates come from
+    /// <see cref="ModuleType"/>, which binds CPython's full set of initial dunders.
+    /// </summary>
     public ModuleObject(string name)
     {
         _namespace["__name__"] = name;
+    }
+
+    /// <summary>
+    /// <c>types.ModuleType(name, doc=None)</c>: the namespace starts as CPython's does —
+    /// <c>__name__</c>, then <c>__doc__</c>, <c>__package__</c>, <c>__loader__</c> and
+    /// <c>__spec__</c>, the last three None. <c>module_from_spec</c> uses it.
+    /// </summary>
+    public static ModuleObject ModuleType(string name, string? doc = null)
+    {
+        var module = new ModuleObject(name);
+        module._namespace["__doc__"] = doc;
+        module._namespace["__package__"] = null;
+        module._namespace["__loader__"] = null;
+        module._namespace["__spec__"] = null;
+        return module;
     }
 
     /// <summary><c>__name__</c> if it is a string, else the empty string.</summary>
@@ -88,4 +108,7 @@ public class ModuleObject
             return [.. _namespace.Keys];
         }
     }
+
+    /// <summary>CPython's <c>repr(module)</c> (3.11 form); see <see cref="ModuleRepr.Of"/>.</summary>
+    public override string ToString() => ModuleRepr.Of(this);
 }

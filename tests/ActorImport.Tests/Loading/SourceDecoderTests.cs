@@ -98,3 +98,46 @@ public class SourceDecoderTests
 
     private static string Hex(string text) => Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(text));
 }
+
+/// <summary>PythonCodecs.Decode against python3's bytes.decode for BOM-sniffing and code-page codecs.</summary>
+public class PythonCodecsTests
+{
+    private static readonly (string Hex, string Codec)[] Cases =
+    [
+        ("fffe61006200", "utf-16"), ("feff00610062", "utf-16"), ("61006200", "utf-16"), ("feff00610062", "utf-16-be"),
+        ("fffe000061000000", "utf-32"), ("efbbbf6162", "utf-8-sig"), ("6162", "utf-8-sig"), ("efbbbf6162", "utf-8"),
+        ("80e9", "cp1252"), ("e9a4", "iso8859-15"), ("c1c2", "koi8-r"), ("e9", "latin_1"), ("ff", "utf8"),
+    ];
+
+    public static IEnumerable<object[]> CaseIndexes => Enumerable.Range(0, Cases.Length).Select(i => new object[] { i });
+
+    private static readonly Lazy<JsonElement> Oracle = new(() => PythonOracle.RunJson("""
+        import sys, json
+        a = sys.argv[1:]
+        out = []
+        for h, codec in zip(a[0::2], a[1::2]):
+            try:
+                out.append(['ok', bytes.fromhex(h).decode(codec)])
+            except Exception as e:
+                out.append([type(e).__name__, str(e)])
+        print(json.dumps(out))
+        """, Cases.SelectMany(c => new[] { c.Hex, c.Codec })));
+
+    [PythonTheory]
+    [MemberData(nameof(CaseIndexes))]
+    public void DecodeMatchesCPython(int index)
+    {
+        (string hex, string codec) = Cases[index];
+        JsonElement want = Oracle.Value[index];
+        if (want[0].GetString() == "ok")
+        {
+            Assert.Equal(want[1].GetString(), PythonCodecs.Decode(Convert.FromHexString(hex), codec));
+        }
+        else
+        {
+            var e = Assert.ThrowsAny<PythonException>(() => PythonCodecs.Decode(Convert.FromHexString(hex), codec));
+            Assert.Equal(want[0].GetString(), e.TypeName);
+            Assert.Equal(want[1].GetString(), e.Message);
+        }
+    }
+}

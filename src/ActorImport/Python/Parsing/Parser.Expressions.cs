@@ -105,9 +105,10 @@ internal sealed partial class Parser
 
     /// <summary>
     /// Builds the expression for tokens [start, end): checks that no two operands stand side by
-    /// side, and collects the names it reads and the names its <c>:=</c> bind.
+    /// side (and, unless it is a subscript's slice, that it neither starts nor ends with a
+    /// stray operator), and collects the names it reads and the names its <c>:=</c> bind.
     /// </summary>
-    private Expression MakeExpression(int start, int end)
+    private Expression MakeExpression(int start, int end, bool isSlice = false)
     {
         List<string>? names = null;
         List<string>? assigned = null;
@@ -179,12 +180,35 @@ internal sealed partial class Parser
             }
             if (startsOperand && previousEndsOperand)
             {
-                throw Error("invalid syntax", token);
+                throw Error(IsPython2Print(start, i) ? $"Missing parentheses in call to '{_tokens[start].Text}'. Did you mean {_tokens[start].Text}(...)?" : "invalid syntax", token);
             }
             previousEndsOperand = endsOperand;
         }
+        if (!isSlice)
+        {
+            CheckEnds(start, end);
+        }
         return new Expression(_tokens, start, end, ToImmutable(names), ToImmutable(assigned));
     }
+
+    /// <summary>An expression cannot begin with a binary-only operator nor end with any operator but a closing bracket, <c>...</c> or a trailing comma.</summary>
+    private void CheckEnds(int start, int end)
+    {
+        Token first = _tokens[start];
+        if (first.Kind == TokenKind.Op && first.Text is not ("(" or "[" or "{" or "-" or "+" or "~" or "*" or "**" or "..."))
+        {
+            throw Error("invalid syntax", first);
+        }
+        Token last = _tokens[end - 1];
+        if (last.Kind == TokenKind.Op && last.Text is not (")" or "]" or "}" or "..." or ","))
+        {
+            throw Error("invalid syntax", _tokens[end]);
+        }
+    }
+
+    /// <summary>Python 2's <c>print x</c> / <c>exec x</c>: CPython names the mistake.</summary>
+    private bool IsPython2Print(int start, int second) =>
+        second == start + 1 && _tokens[start] is { Kind: TokenKind.Name, Text: "print" or "exec" };
 
     private void RecordName(int i, int start, int end, int depth, char bracket, List<LambdaScope>? lambdas, ref List<string>? names, ref List<string>? assigned)
     {

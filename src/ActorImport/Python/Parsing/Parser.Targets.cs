@@ -54,7 +54,7 @@ internal sealed partial class Parser
             int open = MatchingOpen(end - 1);
             if (open > start)
             {
-                return new SubscriptTarget(whole, MakeExpression(start, open), MakeExpression(open + 1, end - 1));
+                return new SubscriptTarget(whole, MakeExpression(start, open), MakeExpression(open + 1, end - 1, isSlice: true));
             }
         }
         if (last.Kind == TokenKind.Name && end - start >= 3 && IsOp(end - 2, "."))

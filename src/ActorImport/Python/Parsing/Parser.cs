@@ -76,8 +76,20 @@ internal sealed partial class Parser
     /// <summary>The end of a simple statement: a newline (consumed) or a <c>;</c> (left for the caller).</summary>
     private bool AtStatementEnd => Current.Kind is TokenKind.Newline or TokenKind.EndMarker || IsOp(";");
 
-    private PythonSyntaxError Error(string message, Token at, string typeName = "SyntaxError") =>
-        new(message, _fileName, at.Start.Line, at.Start.Column + 1, SourceLine(at.Start.Line), typeName);
+    private PythonSyntaxError Error(string message, Token at, string typeName = "SyntaxError")
+    {
+        // At the end of the file CPython points at the last line that has text.
+        if (at.Kind == TokenKind.EndMarker)
+        {
+            int last = _tokens.Length - 1;
+            while (last > 0 && _tokens[last].Kind is TokenKind.EndMarker or TokenKind.Dedent)
+            {
+                last--;
+            }
+            at = _tokens[last];
+        }
+        return new(message, _fileName, at.Start.Line, at.Start.Column + 1, SourceLine(at.Start.Line), typeName);
+    }
 
     private PythonSyntaxError IndentationError(string message, Token at) => Error(message, at, "IndentationError");
 
