@@ -52,20 +52,32 @@ public class ExceptionTests
         Assert.Equal(TreeOracle.BoundNames(fake.Root, "tries"), TreeOracle.BoundNames(module));
     }
 
-    [PythonTheory]
-    [InlineData("raise ValueError('bad value')\n")]
-    [InlineData("raise ImportError('no luck') from None\n")]
-    [InlineData("raise RuntimeError\n")]
-    [InlineData("try:\n    import missing_mod_q\nexcept KeyError:\n    pass\n")]
-    [InlineData("try:\n    raise OSError('x')\nexcept ImportError:\n    pass\nfinally:\n    Y = 1\n")]
-    [InlineData("raise KeyError('k', 2)\n")]
-    [InlineData("assert 1 == 2, 'nope'\n")]
-    public void RaisedExceptionsKeepTypeAndMessage(string body)
+    private static readonly string[] RaisingBodies =
+    [
+        "raise ValueError('bad value')\n",
+        "raise ImportError('no luck') from None\n",
+        "raise RuntimeError\n",
+        "try:\n    import missing_mod_q\nexcept KeyError:\n    pass\n",
+        "try:\n    raise OSError('x')\nexcept ImportError:\n    pass\nfinally:\n    Y = 1\n",
+        "raise KeyError('k', 2)\n",
+        "assert 1 == 2, 'nope'\n",
+    ];
+
+    [PythonFact]
+    public void RaisedExceptionsKeepTypeAndMessage()
     {
-        string name = "raises_" + Math.Abs(body.GetHashCode()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var fake = new FakeImportSystem().Write(name + ".py", body);
-        var error = Assert.ThrowsAny<PythonException>(() => fake.ImportModule(name));
-        Assert.Equal(TreeOracle.Error(fake.Root, "import " + name), (error.TypeName, error.Message));
+        using var fake = new FakeImportSystem();
+        string[] names = RaisingBodies.Select((_, i) => $"raises_{i}").ToArray();
+        for (int i = 0; i < names.Length; i++)
+        {
+            fake.Write(names[i] + ".py", RaisingBodies[i]);
+        }
+        var expected = TreeOracle.Errors(fake.Root, names.Select(n => "import " + n).ToArray());
+        for (int i = 0; i < names.Length; i++)
+        {
+            var error = Assert.ThrowsAny<PythonException>(() => fake.ImportModule(names[i]));
+            Assert.Equal(expected[i], (error.TypeName, error.Message));
+        }
     }
 
     [Fact]

@@ -29,6 +29,13 @@ internal static class TreeOracle
         return result.ValueKind == JsonValueKind.Null ? null : (result[0].GetString()!, result[1].GetString()!);
     }
 
+    /// <summary><see cref="Error"/> for several statements in one python3 run (each in a fresh namespace).</summary>
+    public static (string Type, string Message)?[] Errors(string root, params string[] statements)
+    {
+        JsonElement result = PythonOracle.RunJson(Prelude + "out = []\nfor s in sys.argv[2:]:\n    try:\n        exec(s, {})\n        out.append(None)\n    except BaseException as e:\n        out.append([type(e).__name__, str(e)])\nprint(json.dumps(out))", [root, .. statements]);
+        return result.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? ((string, string)?)null : (e[0].GetString()!, e[1].GetString()!)).ToArray();
+    }
+
     /// <summary><c>repr(getattr(module, name))</c> for each name, as CPython prints it.</summary>
     public static Dictionary<string, string> Reprs(string root, string module, params string[] names)
     {
