@@ -83,7 +83,7 @@ internal sealed partial class BodyExecution
             }
             return;
         }
-        int star = target.Elements.IndexOf(target.Elements.FirstOrDefault(e => e is StarredTarget)!);
+        int star = Array.FindIndex(target.Elements.ToArray(), e => e is StarredTarget);
         int fixedCount = target.Elements.Length - (star >= 0 ? 1 : 0);
         if (star < 0 && items.Count != fixedCount)
         {
@@ -95,7 +95,6 @@ internal sealed partial class BodyExecution
         {
             throw new PythonException("ValueError", $"not enough values to unpack (expected at least {fixedCount}, got {items.Count})");
         }
-        int after = target.Elements.Length - star - 1;
         for (int i = 0; i < target.Elements.Length; i++)
         {
             if (i == star)
@@ -107,7 +106,6 @@ internal sealed partial class BodyExecution
                 Assign(target.Elements[i], star >= 0 && i > star ? items[items.Count - (target.Elements.Length - i)] : items[i], scope);
             }
         }
-        _ = after;
     }
 
     /// <summary><c>x op= v</c> for a name target: lists grow in place (<c>__all__ += [...]</c>), other known values compute, the rest become opaque.</summary>

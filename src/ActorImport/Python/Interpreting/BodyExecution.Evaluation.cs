@@ -133,7 +133,7 @@ internal sealed partial class BodyExecution
     {
         switch (callee)
         {
-            case IntrinsicFunction f when ReferenceEquals(f, IntrinsicFunction.ImportModule) || f == IntrinsicFunction.ImportModule:
+            case IntrinsicFunction f when f == IntrinsicFunction.ImportModule:
                 return CallImportModule(args, keywords, line);
             case IntrinsicFunction f when f == IntrinsicFunction.DunderImport:
                 return CallDunderImport(args, keywords, line);

@@ -259,12 +259,11 @@ internal sealed partial class BodyExecution
     {
         foreach (WithItem item in statement.Items)
         {
-            object? manager = Evaluate(item.Context, scope);
+            Evaluate(item.Context, scope);
             if (item.Target is not null)
             {
                 Assign(item.Target, new OpaqueValue($"{item.Context.Text}.__enter__()"), scope);
             }
-            _ = manager;
         }
         return ExecuteBlock(statement.Body, scope);
     }
