@@ -12,10 +12,12 @@ namespace ActorImport.Python.Interpreting;
 public sealed class AttributeAccess
 {
     private readonly KnownModuleFacts _facts;
+    private readonly UnknownNames _unknownNames;
 
-    public AttributeAccess(KnownModuleFacts facts)
+    public AttributeAccess(KnownModuleFacts facts, UnknownNames unknownNames)
     {
         _facts = facts;
+        _unknownNames = unknownNames;
     }
 
     public KnownModuleFacts Facts => _facts;
@@ -67,11 +69,12 @@ public sealed class AttributeAccess
 
     /// <summary>
     /// True when missing attributes of <paramref name="module"/> are unknown rather than absent:
-    /// an opaque built-in/extension module, or one with a PEP 562 <c>__getattr__</c>.
+    /// an opaque built-in/extension module, one with a PEP 562 <c>__getattr__</c>, or one that
+    /// star-imported names nobody knows (<see cref="UnknownNames"/>).
     /// </summary>
-    public static bool HasUnknownAttributes(ModuleObject module)
+    public bool HasUnknownAttributes(ModuleObject module)
     {
-        if (module is IOpaqueAttributes || module.HasAttribute("__getattr__"))
+        if (module is IOpaqueAttributes || module.HasAttribute("__getattr__") || _unknownNames.Contains(module))
         {
             return true;
         }

@@ -68,6 +68,7 @@ internal sealed partial class BodyExecution
             if (undecided is not null)
             {
                 Report(DiagnosticKind.UndecidedImport, statement.Line, undecided);
+                _unknownNames.Mark(_module);
             }
             foreach (var (name, value) in bindings)
             {

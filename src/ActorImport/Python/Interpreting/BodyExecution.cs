@@ -19,6 +19,7 @@ internal sealed partial class BodyExecution
     private readonly IImportCallback _callback;
     private readonly InterpreterOptions _options;
     private readonly AttributeAccess _attributes;
+    private readonly UnknownNames _unknownNames;
     private readonly FromImport _fromImport;
     private readonly Action<InterpreterDiagnostic>? _onDiagnostic;
     private readonly List<InterpreterDiagnostic> _diagnostics = [];
@@ -29,13 +30,14 @@ internal sealed partial class BodyExecution
     private int _tryDepth;
     private bool _futureAnnotations;
 
-    public BodyExecution(ModuleCode code, ModuleObject module, IImportCallback callback, InterpreterOptions options, KnownModuleFacts facts, Action<InterpreterDiagnostic>? onDiagnostic)
+    public BodyExecution(ModuleCode code, ModuleObject module, IImportCallback callback, InterpreterOptions options, KnownModuleFacts facts, UnknownNames unknownNames, Action<InterpreterDiagnostic>? onDiagnostic)
     {
         _code = code;
         _module = module;
         _callback = callback;
         _options = options;
-        _attributes = new AttributeAccess(facts);
+        _attributes = new AttributeAccess(facts, unknownNames);
+        _unknownNames = unknownNames;
         _fromImport = new FromImport(callback, _attributes);
         _onDiagnostic = onDiagnostic;
     }

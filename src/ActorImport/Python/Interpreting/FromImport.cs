@@ -42,7 +42,7 @@ internal sealed class FromImport
         {
             return submodule;
         }
-        if (AttributeAccess.HasUnknownAttributes(module))
+        if (_attributes.HasUnknownAttributes(module))
         {
             return new OpaqueValue($"{module.Name}.{name}");
         }
@@ -96,7 +96,7 @@ internal sealed class FromImport
         {
             names = module.AttributeNames();
             skipUnderscored = true;
-            if (AttributeAccess.HasUnknownAttributes(module))
+            if (_attributes.HasUnknownAttributes(module))
             {
                 undecided = $"star import from {module.Name}, whose attributes are unknown";
             }

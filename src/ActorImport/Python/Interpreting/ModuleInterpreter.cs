@@ -35,6 +35,7 @@ public sealed class ModuleInterpreter
     private readonly IImportCallback _callback;
     private readonly InterpreterOptions _options;
     private readonly KnownModuleFacts _facts;
+    private readonly UnknownNames _unknownNames = new();
 
     public ModuleInterpreter(IImportCallback callback, InterpreterOptions? options = null)
     {
@@ -45,6 +46,9 @@ public sealed class ModuleInterpreter
 
     public InterpreterOptions Options => _options;
 
+    /// <summary>The modules this interpreter ran whose namespaces may hold names it could not see (star imports from opaque modules).</summary>
+    public UnknownNames UnknownNames => _unknownNames;
+
     /// <summary>
     /// Runs <paramref name="code"/> in <paramref name="module"/>'s namespace (which already holds
     /// <c>__name__</c>, <c>__file__</c>, <c>__spec__</c>… as module_from_spec set them). An
@@ -52,5 +56,5 @@ public sealed class ModuleInterpreter
     /// reports made before it were already passed to <paramref name="onDiagnostic"/>.
     /// </summary>
     public ExecutionResult Execute(ModuleCode code, ModuleObject module, Action<InterpreterDiagnostic>? onDiagnostic = null) =>
-        new BodyExecution(code, module, _callback, _options, _facts, onDiagnostic).Run();
+        new BodyExecution(code, module, _callback, _options, _facts, _unknownNames, onDiagnostic).Run();
 }

@@ -15,14 +15,19 @@ internal sealed class OpaqueBuiltinModule(string name) : ModuleObject(name), IOp
 /// </summary>
 internal sealed class FakeImportSystem : IImportCallback, IDisposable
 {
-    private static readonly HashSet<string> Builtins = ["sys", "os", "typing", "importlib", "time", "builtins", "posix"];
+    /// <summary>Stand-ins for stdlib modules when the root is a small temp tree.</summary>
+    private static readonly HashSet<string> StandIns = ["os", "typing", "importlib", "time"];
+    private readonly HashSet<string> _builtins;
     private readonly Dictionary<string, object?> _sysModules = new(StringComparer.Ordinal);
     private readonly HashSet<ModuleObject> _initializing = new(ReferenceEqualityComparer.Instance);
     private readonly SourceModuleRunner _runner;
+    private readonly bool _ownsRoot;
 
-    public FakeImportSystem(InterpreterOptions? options = null, CompiledModuleCache? cache = null)
+    public FakeImportSystem(InterpreterOptions? options = null, CompiledModuleCache? cache = null, string? root = null)
     {
-        Root = Path.Combine(Path.GetTempPath(), "actorimport-interp-" + Guid.NewGuid().ToString("N"));
+        _ownsRoot = root is null;
+        _builtins = [.. (options ?? InterpreterOptions.Default).BuiltinModuleNames];
+        Root = root ?? Path.Combine(Path.GetTempPath(), "actorimport-interp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         _runner = new SourceModuleRunner(new ModuleInterpreter(this, options), cache);
     }
@@ -156,16 +161,18 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
             searchDirectory = (string)path[0]!;
         }
         string leaf = name[(dot + 1)..];
-        if (dot < 0 && Builtins.Contains(name))
+        string packageInit = Path.Combine(searchDirectory, leaf, "__init__.py");
+        string moduleFile = Path.Combine(searchDirectory, leaf + ".py");
+        bool isPackage = File.Exists(packageInit);
+        string? file = isPackage ? packageInit : File.Exists(moduleFile) ? moduleFile : null;
+        bool extension = dot < 0 && Directory.Exists(Path.Combine(Root, "lib-dynload"))
+            && Directory.GetFiles(Path.Combine(Root, "lib-dynload"), name + ".*.so").Length > 0;
+        if (dot < 0 && (_builtins.Contains(name) || extension || (file is null && StandIns.Contains(name))))
         {
             var builtin = new OpaqueBuiltinModule(name);
             _sysModules[name] = builtin;
             return builtin;
         }
-        string packageInit = Path.Combine(searchDirectory, leaf, "__init__.py");
-        string moduleFile = Path.Combine(searchDirectory, leaf + ".py");
-        bool isPackage = File.Exists(packageInit);
-        string? file = isPackage ? packageInit : File.Exists(moduleFile) ? moduleFile : null;
         if (file is null)
         {
             throw ModuleNotFoundError.NoModuleNamed(name);
@@ -200,6 +207,10 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
 
     public void Dispose()
     {
+        if (!_ownsRoot)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(Root, recursive: true);

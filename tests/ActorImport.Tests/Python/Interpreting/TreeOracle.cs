@@ -14,8 +14,8 @@ internal static class TreeOracle
     private const string Prelude = "import sys, json, importlib\nsys.path.insert(0, sys.argv[1])\n";
 
     /// <summary>The non-dunder names of <paramref name="module"/> after CPython imports it, sorted.</summary>
-    public static string[] BoundNames(string root, string module) =>
-        PythonOracle.RunJson(Prelude + "m = importlib.import_module(sys.argv[2])\nprint(json.dumps(sorted(k for k in vars(m) if not (k.startswith('__') and k.endswith('__')))))", [root, module])
+    public static string[] BoundNames(string root, string module, string flags = "") =>
+        PythonOracle.RunJson(Prelude + "m = importlib.import_module(sys.argv[2])\nprint(json.dumps(sorted(k for k in vars(m) if not (k.startswith('__') and k.endswith('__')))))", [root, module], flags)
             .EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     /// <summary>Our namespace's non-dunder names, sorted the same way.</summary>
