@@ -52,7 +52,8 @@ public static class PyLiteral
         bool format = prefix.Contains('f');
         int quoteLength = text.Length - quoteAt >= 6 && text[quoteAt] == text[quoteAt + 1] && text[quoteAt] == text[quoteAt + 2] ? 3 : 1;
         string body = text.Substring(quoteAt + quoteLength, text.Length - quoteAt - 2 * quoteLength);
-        if (format && (body.Contains('{') || body.Contains('}')))
+        string withoutEscapedBraces = format ? body.Replace("{{", "", StringComparison.Ordinal).Replace("}}", "", StringComparison.Ordinal) : body;
+        if (format && (withoutEscapedBraces.Contains('{') || withoutEscapedBraces.Contains('}')))
         {
             return new OpaqueValue($"f-string {text}");
         }
