@@ -48,7 +48,7 @@ public class SyntaxErrorTests
         "try:\n    pass\nexcept A, B:\n    pass\n",
         "else:\n    pass\n",
         "x = 1 +\n",
-        "def f(:\n    pass\n",
+        "def f(x y):\n    pass\n",
         "x = (1,\n",
         "a, b += 1\n",
         "@decorator\nx = 1\n",
