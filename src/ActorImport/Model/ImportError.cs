@@ -33,35 +33,6 @@ public sealed class ModuleNotFoundError : ImportError
     {
     }
 
-    /// <summary>CPython's text for a name that no finder could locate.</summary>
-    public static ModuleNotFoundError NoModuleNamed(string name) => new($"No module named '{name}'", name);
-}
-
-/// <summary>
-/// Python's <c>SyntaxError</c> (and its subclasses <c>IndentationError</c>, <c>TabError</c>):
-/// file name, 1-based line, 1-based offset and the offending source line, as CPython reports them.
-/// Immutable; safe to share between threads.
-/// </summary>
-public sealed class PythonSyntaxError : PythonException
-{
-    public PythonSyntaxError(string message, string? fileName, int line, int offset, string? text, string typeName = "SyntaxError")
-        : base(typeName, message)
-    {
-        FileName = fileName;
-        Line = line;
-        Offset = offset;
-        Text = text;
-    }
-
-    public string? FileName { get; }
-
-    public int Line { get; }
-
-    /// <summary>1-based column, as <c>SyntaxError.offset</c>.</summary>
-    public int Offset { get; }
-
-    public string? Text { get; }
-
-    /// <summary>CPython's <c>str(exc)</c>: <c>msg (file, line N)</c>.</summary>
-    public string Describe() => $"{Message} ({FileName ?? "<unknown>"}, line {Line})";
+    /// <summary>CPython's text for a name that no finder could locate (<c>_ERR_MSG.format(name)</c>, the name repr'd).</summary>
+    public static ModuleNotFoundError NoModuleNamed(string name) => new($"No module named {PythonRepr.Str(name)}", name);
 }

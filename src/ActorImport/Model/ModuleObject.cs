@@ -6,16 +6,26 @@ namespace ActorImport.Model;
 /// operation is atomic (a lock guards the namespace). During initialisation only the owning
 /// import chain writes, as design.md states; afterwards anyone may read or write.
 /// Python <c>None</c> is represented by <c>null</c>; a missing attribute is reported by the
-/// <c>Try</c> methods, never by <c>null</c>.
+/// <c>Try</c> methods, never by <c>null</c>. The namespace is the single source of truth: the
+/// typed accessors (<see cref="Spec"/>, <see cref="File"/>, …) read and write its dunder entries.
 /// </summary>
-public class ModuleObject
+public partial class ModuleObject
 {
     private readonly Lock _gate = new();
     private readonly OrderedDictionary<string, object?> _namespace = new(StringComparer.Ordinal);
 
-    public ModuleObject(string name)
+    /// <summary>
+    /// <c>types.ModuleType(name)</c>: the namespace starts as CPython's does —
+    /// <c>__name__</c>, then <c>__doc__</c>, <c>__package__</c>, <c>__loader__</c> and
+    /// <c>__spec__</c>, all None.
+    /// </summary>
+    public ModuleObject(string name, string? doc = null)
     {
         _namespace["__name__"] = name;
+        _namespace["__doc__"] = doc;
+        _namespace["__package__"] = null;
+        _namespace["__loader__"] = null;
+        _namespace["__spec__"] = null;
     }
 
     /// <summary><c>__name__</c> if it is a string, else the empty string.</summary>
@@ -88,4 +98,7 @@ public class ModuleObject
             return [.. _namespace.Keys];
         }
     }
+
+    /// <summary>CPython's <c>repr(module)</c> (3.11 form); see <see cref="ModuleRepr.Of"/>.</summary>
+    public override string ToString() => ModuleRepr.Of(this);
 }

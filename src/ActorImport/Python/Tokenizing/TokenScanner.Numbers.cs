@@ -143,9 +143,9 @@ public sealed partial class TokenScanner
             return end;
         }
         char c = s[end];
-        if (!IdentifierChars.IsAsciiContinue(c) && c < 0x80)
+        if (!IdentifierChars.IsAsciiContinue(c))
         {
-            return end;
+            return end;   // non-ASCII is left to the next token: CPython reports it there
         }
         ReadOnlySpan<char> rest = s.AsSpan(end);
         if (rest.StartsWith("and") || rest.StartsWith("else") || rest.StartsWith("for") || rest.StartsWith("if")

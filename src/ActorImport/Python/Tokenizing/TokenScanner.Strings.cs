@@ -289,7 +289,7 @@ public sealed partial class TokenScanner
                 default:
                     if (c == context.Quote && IsClosingQuote(p, context))
                     {
-                        throw ErrorAt("f-string: expecting '}'", p);
+                        throw ErrorAt("f-string: expecting '}'", p + 1);   // CPython points just past the quote
                     }
                     break;
             }

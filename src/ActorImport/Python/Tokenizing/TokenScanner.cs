@@ -55,7 +55,7 @@ public sealed partial class TokenScanner
             {
                 StartLineAt(NextLineStart(_lineStart));
             }
-            throw ErrorAt("source code cannot contain null bytes", nul);
+            throw ErrorAt("source code string cannot contain null bytes", nul);   // CPython gives no position; we do
         }
         StartLineAt(_pos);
     }

@@ -1,3 +1,5 @@
+using ActorImport.Loading;
+
 namespace ActorImport.Python.Tokenizing;
 
 /// <summary>
@@ -23,4 +25,12 @@ public static class Tokenizer
         }
         return tokens;
     }
+
+    /// <summary>
+    /// All tokens of a source file's bytes, decoded as the import system decodes them
+    /// (<see cref="SourceDecoder.DecodeSource"/>: PEP 263 cookie or BOM, then universal newlines).
+    /// </summary>
+    /// <exception cref="Model.PythonSyntaxError">A bad encoding declaration, or as <see cref="Tokenize(string, string)"/>.</exception>
+    public static IReadOnlyList<Token> Tokenize(byte[] source, string fileName) =>
+        Tokenize(SourceDecoder.DecodeSource(source), fileName);
 }
