@@ -8,12 +8,12 @@ namespace ActorImport.Tests.Python.Parsing;
 /// tests included; <c>site-packages</c> is not the standard library and is left out): whether
 /// <c>compile()</c> accepts it, and for those it accepts the top-level bound names and the
 /// import statements, from <c>ast</c>, with the definitions that <see cref="ModuleFacts"/>
-/// documents. Files in a legacy encoding come with their text decoded by python3.
+/// documents.
 /// </summary>
 internal static class StdlibAstOracle
 {
     public const string Script = """
-import ast, json, os, sys, tokenize, warnings
+import ast, json, os, sys, warnings
 warnings.simplefilter('ignore')
 
 def target_names(t, out):
@@ -118,9 +118,6 @@ for dirpath, dirnames, filenames in os.walk(root):
             entry['rejected'] = f'{type(e).__name__}: {e}'
             files.append(entry)
             continue
-        encoding = tokenize.detect_encoding(iter(data.splitlines(True)).__next__)[0]
-        if encoding not in ('utf-8', 'utf-8-sig'):
-            entry['source'] = data.decode(encoding)
         names = set()
         bound(tree.body, names)
         entry['bound'] = sorted(names)
