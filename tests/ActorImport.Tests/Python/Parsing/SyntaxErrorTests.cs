@@ -54,6 +54,21 @@ public class SyntaxErrorTests
         "@decorator\nx = 1\n",
         "global\n",
         "del\n",
+        "return 1\n",
+        "class C:\n    return\n",
+        "break\n",
+        "continue\n",
+        "for x in y:\n    pass\nelse:\n    break\n",
+        "while x:\n    def f():\n        continue\n",
+        "while x:\n    try:\n        pass\n    finally:\n        break\n",
+        "nonlocal x\n",
+        "import os\nfrom __future__ import annotations\n",
+        "'''doc'''\nfrom __future__ import annotations\nfrom __future__ import division\nx = 1\n",
+        "from __future__ import braces\n",
+        "from __future__ import nope\n",
+        "from __future__ import annotations; import os; from __future__ import division\n",
+        "if x:\n    from __future__ import annotations\n",
+        "\"doc\"\n\"not doc\"\nfrom __future__ import annotations\n",
     ];
 
     private const string OracleScript = """
