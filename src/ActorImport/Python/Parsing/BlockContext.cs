@@ -14,7 +14,9 @@ internal enum ScopeKind
 /// <c>try</c> of the innermost scope. That is exactly what CPython's symbol table consults to
 /// place PEP 810 lazy imports (<c>ste_type</c> and <c>ste_in_try_block</c>, which a new scope resets).
 /// </summary>
-internal readonly record struct BlockContext(ScopeKind Scope, bool InFunction, bool InTry)
+/// <c>InLoop</c> is true in a loop body of the innermost scope (where <c>break</c> and
+/// <c>continue</c> may stand), not in the loop's <c>else</c>.
+internal readonly record struct BlockContext(ScopeKind Scope, bool InFunction, bool InTry, bool InLoop = false)
 {
     public static BlockContext Module => new(ScopeKind.Module, InFunction: false, InTry: false);
 
@@ -23,4 +25,6 @@ internal readonly record struct BlockContext(ScopeKind Scope, bool InFunction, b
     public BlockContext EnterClass() => new(ScopeKind.Class, InFunction, InTry: false);
 
     public BlockContext EnterTry() => this with { InTry = true };
+
+    public BlockContext EnterLoop() => this with { InLoop = true };
 }

@@ -39,7 +39,7 @@ internal sealed partial class Parser
         Token start = Current;
         _pos++;
         Expression test = ParseExpression(Stops.Colon);
-        ImmutableArray<Statement> body = ParseBlock(context, "'while' statement", start.Start.Line);
+        ImmutableArray<Statement> body = ParseBlock(context.EnterLoop(), "'while' statement", start.Start.Line);
         ImmutableArray<Statement> orElse = IsName("else") ? ParseElse(context) : [];
         return new WhileStatement(start.Start, test, body, orElse);
     }
@@ -58,7 +58,7 @@ internal sealed partial class Parser
         Target target = MakeTarget(targetStart, targetEnd);
         _pos = targetEnd + 1;
         Expression iterable = ParseExpression(Stops.Colon);
-        ImmutableArray<Statement> body = ParseBlock(context, "'for' statement", forLine);
+        ImmutableArray<Statement> body = ParseBlock(context.EnterLoop(), "'for' statement", forLine);
         ImmutableArray<Statement> orElse = IsName("else") ? ParseElse(context) : [];
         return new ForStatement(start.Start, target, iterable, body, orElse, isAsync);
     }

@@ -97,6 +97,10 @@ internal sealed partial class Parser
                 ExpectOp(")");
             }
         }
+        if (module == "__future__" && level == 0 && !isLazy)
+        {
+            CheckFutureImport(start, names);
+        }
         if (isLazy)
         {
             CheckLazyPlacement(context, start, "from ... import");
@@ -131,6 +135,53 @@ internal sealed partial class Parser
         {
             throw Error($"lazy {importType} not allowed inside {where}", start);
         }
+    }
+
+    /// <summary>
+    /// <c>from __future__ import</c> must come first (after the docstring) and name a feature
+    /// Python 3.11 knows; CPython checks both before running anything (future.c).
+    /// </summary>
+    private void CheckFutureImport(Token start, ImmutableArray<ImportAlias>.Builder names)
+    {
+        if (!_futureAllowed)
+        {
+            throw Error("from __future__ imports must occur at the beginning of the file", start);
+        }
+        foreach (ImportAlias alias in names)
+        {
+            if (alias.Name == "braces")
+            {
+                throw Error("not a chance", start);
+            }
+            if (alias.Name is not ("nested_scopes" or "generators" or "division" or "absolute_import" or "with_statement"
+                or "print_function" or "unicode_literals" or "barry_as_FLUFL" or "generator_stop" or "annotations"))
+            {
+                throw Error($"future feature {alias.Name} is not defined", start);
+            }
+        }
+    }
+
+    /// <summary>Ends the future-import prologue at the first statement that is neither the docstring nor a future import.</summary>
+    private void NoteStatementForFuture(Statement statement)
+    {
+        bool isDocstring = !_seenStatement && statement is ExpressionStatement { Value: var value } && IsStringsOnly(value);
+        if (!isDocstring && statement is not ImportFromStatement { Module: "__future__", Level: 0, IsLazy: false })
+        {
+            _futureAllowed = false;
+        }
+        _seenStatement = true;
+    }
+
+    private static bool IsStringsOnly(Expression expression)
+    {
+        foreach (Token token in expression.Tokens)
+        {
+            if (token.Kind != TokenKind.String)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary><c>name ('.' name)*</c>.</summary>

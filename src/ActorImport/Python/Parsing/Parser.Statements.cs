@@ -20,9 +20,13 @@ internal sealed partial class Parser
             case TokenKind.Newline:
                 throw Error("invalid syntax", token);
             case TokenKind.Op when token.Text == "@":
+                _futureAllowed = false;
                 body.Add(ParseDecorated(context));
                 return;
             case TokenKind.Name:
+                // A compound statement ends the future-import prologue before its body is parsed.
+                bool futureAllowed = _futureAllowed;
+                _futureAllowed = false;
                 Statement? compound = token.Text switch
                 {
                     "if" => ParseIf(context, "if"),
@@ -41,6 +45,7 @@ internal sealed partial class Parser
                     body.Add(compound);
                     return;
                 }
+                _futureAllowed = futureAllowed;
                 break;
         }
         ParseSimpleStatements(body, context);
@@ -51,7 +56,9 @@ internal sealed partial class Parser
     {
         while (true)
         {
-            body.Add(ParseSimpleStatement(context));
+            Statement statement = ParseSimpleStatement(context);
+            NoteStatementForFuture(statement);
+            body.Add(statement);
             if (IsOp(";"))
             {
                 _pos++;
@@ -114,19 +121,27 @@ internal sealed partial class Parser
                 case "pass":
                     _pos++;
                     return new PassStatement(token.Start);
+                // The compiler's checks (compile.c), cheap to make here, so that a module
+                // CPython cannot compile does not run either.
                 case "break":
                     _pos++;
-                    return new BreakStatement(token.Start);
+                    return context.InLoop ? new BreakStatement(token.Start) : throw Error("'break' outside loop", token);
                 case "continue":
                     _pos++;
-                    return new ContinueStatement(token.Start);
+                    return context.InLoop ? new ContinueStatement(token.Start) : throw Error("'continue' not properly in loop", token);
                 case "return":
                     _pos++;
-                    return new ReturnStatement(token.Start, ParseOptionalExpression(Stops.None));
+                    return context.Scope == ScopeKind.Function
+                        ? new ReturnStatement(token.Start, ParseOptionalExpression(Stops.None))
+                        : throw Error("'return' outside function", token);
                 case "raise":
                     return ParseRaise(token);
-                case "global" or "nonlocal":
+                case "global":
                     return ParseGlobal(token);
+                case "nonlocal":
+                    return context.Scope != ScopeKind.Module
+                        ? ParseGlobal(token)
+                        : throw Error("nonlocal declaration not allowed at module level", token);
                 case "del":
                     return ParseDelete(token);
                 case "assert":

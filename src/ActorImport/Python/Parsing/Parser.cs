@@ -22,6 +22,11 @@ internal sealed partial class Parser
     private readonly string? _source;
     private int _pos;
 
+    // The future-import prologue (future.c): true until the first statement that is neither the
+    // docstring nor a 'from __future__ import'.
+    private bool _futureAllowed = true;
+    private bool _seenStatement;
+
     public Parser(IReadOnlyList<Token> tokens, string fileName, string? source)
     {
         _tokens = Significant(tokens);

@@ -1,3 +1,4 @@
+using ActorImport.Loading;
 using ActorImport.Python.Syntax;
 using ActorImport.Python.Tokenizing;
 
@@ -16,6 +17,13 @@ namespace ActorImport.Python.Parsing;
 /// </remarks>
 public static class PythonParser
 {
+    /// <summary>
+    /// Parses a source file's bytes, decoded as the import system decodes them
+    /// (<see cref="SourceDecoder.DecodeSource"/>: PEP 263 cookie or BOM, universal newlines).
+    /// </summary>
+    public static ModuleCode Parse(byte[] source, string fileName) =>
+        Parse(SourceDecoder.DecodeSource(source), fileName);
+
     /// <summary>Tokenizes and parses <paramref name="source"/>.</summary>
     public static ModuleCode Parse(string source, string fileName) =>
         Parse(Tokenizer.Tokenize(source, fileName), fileName, source);

@@ -98,12 +98,14 @@ public class SimpleStatementTests
     [Fact]
     public void KeywordStatements()
     {
-        Statement[] body = [.. Parse.Module("pass\nbreak\ncontinue\nreturn\nreturn a, b\n").Body];
+        var function = Parse.Single<FunctionDefinition>("def f():\n    pass\n    while x:\n        break\n        continue\n    return\n    return a, b\n");
+        Statement[] body = [.. function.Body];
         Assert.IsType<PassStatement>(body[0]);
-        Assert.IsType<BreakStatement>(body[1]);
-        Assert.IsType<ContinueStatement>(body[2]);
-        Assert.Null(Assert.IsType<ReturnStatement>(body[3]).Value);
-        Assert.Equal("a, b", Assert.IsType<ReturnStatement>(body[4]).Value?.Text);
+        var loop = Assert.IsType<WhileStatement>(body[1]);
+        Assert.IsType<BreakStatement>(loop.Body[0]);
+        Assert.IsType<ContinueStatement>(loop.Body[1]);
+        Assert.Null(Assert.IsType<ReturnStatement>(body[2]).Value);
+        Assert.Equal("a, b", Assert.IsType<ReturnStatement>(body[3]).Value?.Text);
     }
 
     [Theory]
@@ -121,7 +123,8 @@ public class SimpleStatementTests
     public void GlobalNonlocalAssert()
     {
         Assert.Equal(["a", "b"], Parse.Single<GlobalStatement>("global a, b").Names.ToArray());
-        Assert.Equal(["c"], Parse.Single<NonlocalStatement>("nonlocal c").Names.ToArray());
+        var inner = Assert.IsType<FunctionDefinition>(Parse.Single<FunctionDefinition>("def f():\n    def g():\n        nonlocal c\n").Body[0]);
+        Assert.Equal(["c"], Assert.IsType<NonlocalStatement>(inner.Body[0]).Names.ToArray());
         var assert = Parse.Single<AssertStatement>("assert x > 0, f'bad {x}'");
         Assert.Equal("x > 0", assert.Test.Text);
         Assert.Equal("f'bad {x}'", assert.Message?.Text);
