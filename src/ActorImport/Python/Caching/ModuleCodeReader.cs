@@ -13,16 +13,15 @@ namespace ActorImport.Python.Caching;
 /// </summary>
 public sealed class ModuleCodeReader
 {
-    private readonly BinaryReader _in;
+    private readonly ByteCursor _in;
     private string[] _strings = [];
     private Token[] _tokens = [];
 
     private ModuleCodeReader(ReadOnlyMemory<byte> data)
     {
-        MemoryStream stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out ArraySegment<byte> segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(data.ToArray(), writable: false);
-        _in = new BinaryReader(stream, Encoding.UTF8);
+        _in = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out ArraySegment<byte> segment)
+            ? new ByteCursor(segment.Array!, segment.Offset, segment.Count)
+            : new ByteCursor(data.ToArray(), 0, data.Length);
     }
 
     /// <summary>The module serialised in <paramref name="data"/> (the bytes after the pyc header).</summary>
@@ -41,9 +40,7 @@ public sealed class ModuleCodeReader
 
     private ModuleCode ReadModule()
     {
-        Span<byte> magic = stackalloc byte[4];
-        _in.ReadExactly(magic);
-        if (!magic.SequenceEqual(Magic))
+        if (!_in.Take(4).SequenceEqual(Magic))
         {
             throw new InvalidDataException("not a compiled module (bad magic)");
         }
@@ -78,7 +75,7 @@ public sealed class ModuleCodeReader
             previousLine = line;
         }
         ImmutableArray<Statement> body = ReadStatements();
-        if (_in.BaseStream.Position != _in.BaseStream.Length)
+        if (!_in.AtEnd)
         {
             throw new InvalidDataException("trailing bytes after the compiled module");
         }
@@ -88,7 +85,7 @@ public sealed class ModuleCodeReader
     private int Count()
     {
         int count = _in.Read7BitEncodedInt();
-        if (count < 0 || count > _in.BaseStream.Length)
+        if (count < 0 || count > _in.Remaining)
         {
             throw new InvalidDataException($"implausible count {count}");
         }

@@ -1,4 +1,3 @@
-using ActorImport.Loading;
 using ActorImport.Model;
 using ActorImport.Python.Interpreting;
 using ActorImport.Python.Parsing;
@@ -26,9 +25,9 @@ public sealed class SourceModuleRunner
     /// <summary>The compiled cache, or null to always parse from source.</summary>
     public CompiledModuleCache? Cache { get; }
 
-    /// <summary>Decodes and parses source bytes (no cache).</summary>
+    /// <summary>Decodes (<c>decode_source</c>), tokenizes and parses source bytes (no cache).</summary>
     public static ModuleCode Compile(byte[] sourceBytes, string sourcePath) =>
-        PythonParser.Parse(SourceDecoder.DecodeSource(sourceBytes), sourcePath);
+        PythonParser.Parse(sourceBytes, sourcePath);
 
     /// <summary><c>get_code</c>: the module's code, through the cache when there is one.</summary>
     public ModuleCode GetCode(string name, string sourcePath) =>
