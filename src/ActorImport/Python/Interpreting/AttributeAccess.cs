@@ -58,6 +58,9 @@ public sealed class AttributeAccess
             case PyNamespace ns:
                 value = ns.Fields.TryGetValue(name, out object? field) ? field : new OpaqueValue($"{ns.Description}.{name}");
                 return true;
+            case GlobalsView globals:
+                value = new BoundGlobalsMethod(globals, name);
+                return true;
             case List<object?> list when name is "append" or "extend":
                 value = new BoundListMethod(list, name);
                 return true;

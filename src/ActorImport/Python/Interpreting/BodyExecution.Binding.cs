@@ -52,6 +52,13 @@ internal sealed partial class BodyExecution
                     case SysModulesView when key is string moduleName:
                         _callback.SetSysModule(moduleName, value);
                         break;
+                    case GlobalsView globals when key is string name:
+                        globals.Module.SetAttribute(name, value);
+                        break;
+                    case GlobalsView globals:
+                        Report(DiagnosticKind.UndecidedImport, subscript.Position.Line, $"globals()[{subscript.Index.Text}] = …: the key is not a literal");
+                        _unknownNames.Mark(globals.Module);
+                        break;
                     case SysModulesView:
                         Report(DiagnosticKind.UndecidedImport, subscript.Position.Line, $"sys.modules[{subscript.Index.Text}] = …: the key is not a literal; not stored");
                         break;

@@ -148,6 +148,21 @@ internal sealed partial class BodyExecution
                     return null;
                 }
                 return new OpaqueValue("time.sleep(…)");
+            case IntrinsicFunction f when f == IntrinsicFunction.Globals:
+                return new GlobalsView(_module);
+            case BoundGlobalsMethod { Method: "update" } m when args.Count == 1 && keywords.Count == 0 && args[0] is Dictionary<object, object?> dict && dict.Keys.All(k => k is string):
+                foreach (var (key, value) in dict)
+                {
+                    m.Target.Module.SetAttribute((string)key, value);
+                }
+                return null;
+            case BoundGlobalsMethod { Method: "get" } m when args.Count >= 1 && args[0] is string key:
+                return m.Target.Module.TryGetAttribute(key, out object? found) ? found : (args.Count > 1 ? args[1] : null);
+            case BoundGlobalsMethod m:
+                // update(non-literal), setdefault, pop…: the namespace changes in ways not followed.
+                Report(DiagnosticKind.UndecidedImport, line, $"globals().{m.Method}(…): the module may now hold names the interpreter does not know");
+                _unknownNames.Mark(m.Target.Module);
+                return new OpaqueValue($"globals().{m.Method}(…)");
             case BoundListMethod { Method: "append" } m when args.Count == 1:
                 m.Target.Add(args[0]);
                 return null;
@@ -242,6 +257,12 @@ internal sealed partial class BodyExecution
 
         public object? GetItem(object? target, object? key)
         {
+            if (target is GlobalsView globals && key is string name)
+            {
+                return globals.Module.TryGetAttribute(name, out object? bound)
+                    ? bound
+                    : throw new PythonException("KeyError", PyRepr.String(name));
+            }
             if (target is SysModulesView && key is string moduleName)
             {
                 return execution._callback.TryGetSysModule(moduleName, out object? module)

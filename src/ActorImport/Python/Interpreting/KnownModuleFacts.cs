@@ -57,6 +57,9 @@ public sealed class KnownModuleFacts
             case "__import__":
                 value = IntrinsicFunction.DunderImport;
                 return true;
+            case "globals":
+                value = IntrinsicFunction.Globals;
+                return true;
             case "__debug__":
                 value = Debug;
                 return true;

@@ -10,7 +10,8 @@ namespace ActorImport.Tests.Python.Interpreting;
 /// with what CPython binds (run with -S, so that site's start-up imports do not bind extra
 /// submodules such as <c>collections.abc</c>). Kept small for the suite's time budget; email,
 /// unittest, argparse, dataclasses, concurrent.futures and xml.etree.ElementTree matched too when
-/// this was written. Known differences: http.client (<c>globals().update(...)</c> is not run) and
+/// this was written. Known differences: http.client (<c>globals().update(HTTPStatus.__members__)</c>
+/// is not followed: the module is marked as having unknown names, so readers get opaque values) and
 /// asyncio (<c>if hasattr(socket, 'AF_UNIX')</c> is undecided, so taken as false).
 /// </summary>
 public class RealStdlibTests

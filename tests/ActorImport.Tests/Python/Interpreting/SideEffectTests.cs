@@ -110,4 +110,17 @@ public class SideEffectTests
         ModuleObject star = fake.ImportModule("star");
         Assert.Equal(["a", "b", "c"], TreeOracle.BoundNames(star));
     }
+
+    [Fact]
+    public void GlobalsEditsBindNamesOrMarkTheModuleUnknown()
+    {
+        using var fake = new FakeImportSystem()
+            .Write("globs.py", "import os\nglobals()['A'] = 1\nglobals().update({'B': 2})\nglobals().update(os.environ)\n")
+            .Write("useglobs.py", "from globs import A, B, ANYTHING\n");
+        ModuleObject user = fake.ImportModule("useglobs");
+        Assert.Equal(1L, user.GetAttributeOrDefault("A"));
+        Assert.Equal(2L, user.GetAttributeOrDefault("B"));
+        Assert.IsType<OpaqueValue>(user.GetAttributeOrDefault("ANYTHING"));
+        Assert.Contains(fake.Diagnostics, d => d.Kind == DiagnosticKind.UndecidedImport && d.Line == 4);
+    }
 }
