@@ -12,8 +12,11 @@ public sealed partial class TokenScanner
         }
         _lineStart = start;
         // Columns count code points: only lines holding surrogate pairs need counting.
-        int end = LineEnd(start);
-        _lineHasSurrogates = _source.AsSpan(start, end - start).IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+        if (_sourceHasSurrogates)
+        {
+            int end = LineEnd(start);
+            _lineHasSurrogates = _source.AsSpan(start, end - start).IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+        }
     }
 
     /// <summary>The index of the line break ending the line that starts at <paramref name="start"/> (or the text's end).</summary>

@@ -11,7 +11,7 @@ public sealed partial class TokenScanner
     {
         int end = ScanNumber(p);
         _pos = end;
-        return Make(TokenKind.Number, _source.Substring(p, end - p), p, end);
+        return Make(TokenKind.Number, _names.Get(_source.AsSpan(p, end - p)), p, end);
     }
 
     /// <summary>Returns the index just past the number starting at <paramref name="p"/> (a digit, or '.' before a digit).</summary>

@@ -4,16 +4,12 @@ namespace ActorImport.Python.Tokenizing;
 
 /// <summary>
 /// Names and string literals. A string is one STRING token from its prefix to its closing
-/// quote, whatever lines it spans. f-strings are scanned through their replacement fields, so
-/// that 3.12's nesting (<c>f"{x["a"]}"</c>) stays one token; for 3.11 code, whose fields
-/// never reuse the enclosing quote, this ends every string where tokenize ends it.
+/// quote, whatever lines it spans (f-strings: see TokenScanner.FStrings.cs).
 /// </summary>
 public sealed partial class TokenScanner
 {
     private static readonly SearchValues<char> SingleQuoteStops = SearchValues.Create("'\\\n\r");
     private static readonly SearchValues<char> DoubleQuoteStops = SearchValues.Create("\"\\\n\r");
-    private static readonly SearchValues<char> SingleQuoteFStops = SearchValues.Create("'\\\n\r{}");
-    private static readonly SearchValues<char> DoubleQuoteFStops = SearchValues.Create("\"\\\n\r{}");
 
     /// <summary>What a string literal's scan needs to know: its quote, prefix and where it began (for errors).</summary>
     private readonly record struct StringContext(char Quote, bool Triple, bool IsF, SourcePosition Start, int StartLineStart);
@@ -28,7 +24,7 @@ public sealed partial class TokenScanner
             return StringToken(p, end);
         }
         _pos = end;
-        return Make(TokenKind.Name, s.Substring(p, end - p), p, end);
+        return Make(TokenKind.Name, _names.Get(s.AsSpan(p, end - p)), p, end);
     }
 
     /// <summary>The end of the identifier at <paramref name="p"/>: XID_Start then XID_Continue characters.</summary>
@@ -95,7 +91,7 @@ public sealed partial class TokenScanner
         int end = ScanString(start, quote, from);
         _pos = end;
         _lineOpen = true;
-        return new Token(TokenKind.String, _source.Substring(start, end - start), from, new SourcePosition(_line, ColumnOf(end)));
+        return new Token(TokenKind.String, _names.Get(_source.AsSpan(start, end - start)), from, new SourcePosition(_line, ColumnOf(end)));
     }
 
     /// <summary>Scans a literal (prefix at <paramref name="start"/>, quote at <paramref name="quote"/>); returns the index past it.</summary>
@@ -144,156 +140,6 @@ public sealed partial class TokenScanner
             {
                 p = StringLineBreak(p, context);
             }
-        }
-    }
-
-    /// <summary>An f-string's literal text: doubled braces are text, a single '{' opens a replacement field.</summary>
-    private int ScanFStringBody(int p, in StringContext context)
-    {
-        string s = _source;
-        SearchValues<char> stops = context.Quote == '\'' ? SingleQuoteFStops : DoubleQuoteFStops;
-        while (true)
-        {
-            int i = s.AsSpan(p).IndexOfAny(stops);
-            if (i < 0)
-            {
-                throw Unterminated(context);
-            }
-            p += i;
-            char c = s[p];
-            switch (c)
-            {
-                case '{':
-                    p = p + 1 < s.Length && s[p + 1] == '{' ? p + 2 : ScanReplacementField(p + 1, context);
-                    break;
-                case '}':
-                    p++;   // "}}", or a single '}' that the compiler rejects
-                    break;
-                case '\\':
-                    // A backslash never hides a brace: "\{x}" still opens a field.
-                    p = p + 1 < s.Length && s[p + 1] is '{' or '}' ? p + 1 : SkipEscape(p, context);
-                    break;
-                case '\n':
-                case '\r':
-                    p = StringLineBreak(p, context);
-                    break;
-                default:
-                    if (IsClosingQuote(p, context))
-                    {
-                        return p + (context.Triple ? 3 : 1);
-                    }
-                    p++;
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// A replacement field's expression, from just after '{' to just past its '}': brackets
-    /// nest, strings (even in the enclosing quote, as 3.12 allows) are scanned whole, and a ':'
-    /// outside brackets starts the format spec.
-    /// </summary>
-    private int ScanReplacementField(int p, in StringContext context)
-    {
-        string s = _source;
-        int depth = 0;
-        while (true)
-        {
-            if (p >= s.Length)
-            {
-                throw Unterminated(context);
-            }
-            char c = s[p];
-            switch (c)
-            {
-                case '\'':
-                case '"':
-                    p = ScanString(p, p, new SourcePosition(_line, ColumnOf(p)));
-                    continue;
-                case '(':
-                case '[':
-                case '{':
-                    depth++;
-                    break;
-                case ')':
-                case ']':
-                    depth--;
-                    break;
-                case '}':
-                    if (depth <= 0)
-                    {
-                        return p + 1;
-                    }
-                    depth--;
-                    break;
-                case ':':
-                    if (depth <= 0)
-                    {
-                        return ScanFormatSpec(p + 1, context);
-                    }
-                    break;
-                case '\\':
-                    p = SkipEscape(p, context);
-                    continue;
-                case '\n':
-                case '\r':
-                    p = StringLineBreak(p, context);
-                    continue;
-                default:
-                    if (IdentifierChars.IsAsciiStart(c))
-                    {
-                        int end = p + 1;
-                        while (end < s.Length && IdentifierChars.IsAsciiContinue(s[end]))
-                        {
-                            end++;
-                        }
-                        if (end - p <= 2 && end < s.Length && (s[end] == '\'' || s[end] == '"') && IsStringPrefix(p, end - p))
-                        {
-                            p = ScanString(p, end, new SourcePosition(_line, ColumnOf(p)));
-                            continue;
-                        }
-                        p = end;
-                        continue;
-                    }
-                    break;
-            }
-            p++;
-        }
-    }
-
-    /// <summary>A format spec: text up to the field's '}', where '{' opens a nested field.</summary>
-    private int ScanFormatSpec(int p, in StringContext context)
-    {
-        string s = _source;
-        while (true)
-        {
-            if (p >= s.Length)
-            {
-                throw Unterminated(context);
-            }
-            char c = s[p];
-            switch (c)
-            {
-                case '{':
-                    p = ScanReplacementField(p + 1, context);
-                    continue;
-                case '}':
-                    return p + 1;
-                case '\\':
-                    p = SkipEscape(p, context);
-                    continue;
-                case '\n':
-                case '\r':
-                    p = StringLineBreak(p, context);
-                    continue;
-                default:
-                    if (c == context.Quote && IsClosingQuote(p, context))
-                    {
-                        throw ErrorAt("f-string: expecting '}'", p + 1);   // CPython points just past the quote
-                    }
-                    break;
-            }
-            p++;
         }
     }
 

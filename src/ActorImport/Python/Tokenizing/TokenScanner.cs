@@ -10,6 +10,8 @@ namespace ActorImport.Python.Tokenizing;
 public sealed partial class TokenScanner
 {
     private const int TabSize = 8;
+    private const int MaxIndentDepth = 100;   // CPython's MAXINDENT
+    private const int MaxBracketDepth = 200;  // CPython's MAXLEVEL
 
     private readonly string _source;
     private readonly string _fileName;
@@ -19,6 +21,8 @@ public sealed partial class TokenScanner
     private int _line = 1;
     private int _lineStart;
     private bool _lineHasSurrogates;
+    private readonly bool _sourceHasSurrogates;
+    private readonly NameCache _names = new();
 
     // Indentation levels, tabs to multiples of 8 and, for CPython's TabError check, tabs as 1.
     private readonly List<int> _indents = [0];
@@ -43,6 +47,7 @@ public sealed partial class TokenScanner
         ArgumentNullException.ThrowIfNull(source);
         _source = source;
         _fileName = fileName;
+        _sourceHasSurrogates = source.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
         if (source.Length > 0 && source[0] == '\uFEFF')
         {
             _pos = _lineStart = 1;
@@ -169,6 +174,10 @@ public sealed partial class TokenScanner
             if (altColumn <= _altIndents[^1])
             {
                 throw TabError();
+            }
+            if (_indents.Count >= MaxIndentDepth)
+            {
+                throw Error("too many levels of indentation", 1, "IndentationError");
             }
             _indents.Add(column);
             _altIndents.Add(altColumn);
@@ -354,6 +363,10 @@ public sealed partial class TokenScanner
             case '(':
             case '[':
             case '{':
+                if (_brackets.Count >= MaxBracketDepth)
+                {
+                    throw ErrorAt("too many nested parentheses", p);
+                }
                 _brackets.Add(new OpenBracket(c, _line, ColumnOf(p), _lineStart));
                 break;
             case ')':

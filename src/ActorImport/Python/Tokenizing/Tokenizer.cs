@@ -1,3 +1,4 @@
+using System.Buffers;
 using ActorImport.Loading;
 
 namespace ActorImport.Python.Tokenizing;
@@ -18,12 +19,29 @@ public static class Tokenizer
     public static IReadOnlyList<Token> Tokenize(string source, string fileName)
     {
         var scanner = new TokenScanner(source, fileName);
-        var tokens = new List<Token>(source.Length / 5 + 8);
-        while (scanner.MoveNext(out Token token))
+        // Fill a pooled buffer, then copy into an array of the exact size: no over-allocation
+        // lives on, and growing copies only pooled memory.
+        Token[] buffer = ArrayPool<Token>.Shared.Rent(source.Length / 5 + 8);
+        int count = 0;
+        try
         {
-            tokens.Add(token);
+            while (scanner.MoveNext(out Token token))
+            {
+                if (count == buffer.Length)
+                {
+                    Token[] larger = ArrayPool<Token>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan().CopyTo(larger);
+                    ArrayPool<Token>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
+                buffer[count++] = token;
+            }
+            return buffer.AsSpan(0, count).ToArray();
         }
-        return tokens;
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(buffer, clearArray: true);
+        }
     }
 
     /// <summary>

@@ -47,6 +47,8 @@ public static class TokenizerSnippets
         ["astral_characters"] = "𝔘𝔫𝔦 = 2  # emoji 😀 here\ns = '😀'; t = 1\nu = f'{s}😀{t}'\n",
         ["byte_order_mark"] = "\ufeffx = 1\ny = 2\n",
         ["deep_brackets_and_comments"] = "x = [  # first\n    (1, {2: [3]}),  # second\n]  # third\n",
+        ["deepest_parentheses"] = "x = " + new string('(', 200) + new string(')', 200) + "\n",
+        ["deepest_indentation"] = string.Concat(Enumerable.Range(0, 99).Select(i => new string(' ', i) + "if x:\n")) + new string(' ', 99) + "pass\n",
         ["async_match_soft_keywords"] = "async def f():\n    await g()\nmatch x:\n    case [a, *_]:\n        pass\n",
     };
 
@@ -91,5 +93,9 @@ public static class TokenizerSnippets
         ["name_touching_symbol"] = "x€ = 1\n",
         ["fstring_spec_unclosed"] = "x = f'{a:>10'\n",
         ["unterminated_fstring"] = "x = f'{a}\n",
+        ["fstring_field_cut_by_quote"] = "x = f'{a'\n",
+        ["fstring_conversion_cut_by_quote"] = "x = f'{a!'\n",
+        ["too_many_nested_parentheses"] = "x = " + new string('(', 201) + new string(')', 201) + "\n",
+        ["too_many_indentation_levels"] = string.Concat(Enumerable.Range(0, 101).Select(i => new string(' ', i) + "if x:\n")) + new string(' ', 101) + "pass\n",
     };
 }
