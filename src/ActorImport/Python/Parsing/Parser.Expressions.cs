@@ -180,7 +180,10 @@ internal sealed partial class Parser
             }
             if (startsOperand && previousEndsOperand)
             {
-                throw Error(IsPython2Print(start, i) ? $"Missing parentheses in call to '{_tokens[start].Text}'. Did you mean {_tokens[start].Text}(...)?" : "invalid syntax", token);
+                string message = IsPython2Print(start, i) ? $"Missing parentheses in call to '{_tokens[start].Text}'. Did you mean {_tokens[start].Text}(...)?"
+                    : depth > 0 ? "invalid syntax. Perhaps you forgot a comma?"
+                    : "invalid syntax";
+                throw Error(message, depth > 0 ? _tokens[i - 1] : token);
             }
             previousEndsOperand = endsOperand;
         }

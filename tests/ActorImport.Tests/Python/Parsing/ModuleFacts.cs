@@ -42,7 +42,7 @@ internal static class ModuleFacts
     {
         foreach (Statement statement in body)
         {
-            foreach (Expression expression in OwnExpressions(statement))
+            foreach (Expression expression in statement.OwnExpressions())
             {
                 names.UnionWith(expression.AssignedNames);
             }
@@ -122,33 +122,6 @@ internal static class ModuleFacts
         }
     }
 
-    /// <summary>The expressions a statement evaluates itself (not those of the statements nested in it).</summary>
-    public static IEnumerable<Expression> OwnExpressions(Statement statement)
-    {
-        IEnumerable<Expression?> own = statement switch
-        {
-            ExpressionStatement s => [s.Value],
-            AssignStatement s => [.. s.Targets.Select(t => t.Expression), s.Value],
-            AugmentedAssignStatement s => [s.Target.Expression, s.Value],
-            AnnotatedAssignStatement s => [s.Target.Expression, s.Annotation, s.Value],
-            DeleteStatement s => s.Targets.Select(t => t.Expression),
-            ReturnStatement s => [s.Value],
-            RaiseStatement s => [s.Exception, s.Cause],
-            AssertStatement s => [s.Test, s.Message],
-            TypeAliasStatement s => [s.TypeParameters, s.Value],
-            IfStatement s => [s.Test],
-            WhileStatement s => [s.Test],
-            ForStatement s => [s.Target.Expression, s.Iterable],
-            WithStatement s => s.Items.SelectMany(i => new[] { i.Context, i.Target?.Expression }),
-            TryStatement s => s.Handlers.Select(h => h.Type),
-            MatchStatement s => [s.Subject, .. s.Cases.SelectMany(c => new[] { c.Pattern, c.Guard })],
-            FunctionDefinition s => [.. s.Decorators, s.TypeParameters, .. s.Parameters.SelectMany(p => new[] { p.Annotation, p.Default }), s.Returns],
-            ClassDefinition s => [.. s.Decorators, s.TypeParameters, .. s.Arguments.Select(a => a.Value)],
-            _ => [],
-        };
-        return own.OfType<Expression>();
-    }
-
     private static void AddImports(ImmutableArray<Statement> body, List<string> found, bool inFunction = false)
     {
         foreach (Statement statement in body)
@@ -164,24 +137,10 @@ internal static class ModuleFacts
                     found.Add(Describe("from", i.Module, i.Level, i.Names.Select(n => (n.Name, n.AsName)), i.Line, i.IsInFunction));
                     break;
             }
-            foreach (ImmutableArray<Statement> nested in NestedBodies(statement))
+            foreach (ImmutableArray<Statement> nested in statement.NestedBodies())
             {
                 AddImports(nested, found, inFunction || statement is FunctionDefinition);
             }
         }
     }
-
-    /// <summary>The statement lists nested in a compound statement.</summary>
-    public static IEnumerable<ImmutableArray<Statement>> NestedBodies(Statement statement) => statement switch
-    {
-        IfStatement s => [s.Body, s.OrElse],
-        WhileStatement s => [s.Body, s.OrElse],
-        ForStatement s => [s.Body, s.OrElse],
-        WithStatement s => [s.Body],
-        TryStatement s => [s.Body, .. s.Handlers.Select(h => h.Body), s.OrElse, s.FinalBody],
-        MatchStatement s => s.Cases.Select(c => c.Body),
-        FunctionDefinition s => [s.Body],
-        ClassDefinition s => [s.Body],
-        _ => [],
-    };
 }
