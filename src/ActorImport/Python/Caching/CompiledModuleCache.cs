@@ -1,0 +1,102 @@
+using ActorImport.Loading;
+using ActorImport.Model;
+using ActorImport.Python.Syntax;
+
+namespace ActorImport.Python.Caching;
+
+/// <summary>
+/// The compiled-module cache: <c>SourceLoader.get_code</c> for this engine. Looks up
+/// <c>__pycache__/&lt;name&gt;.&lt;tag&gt;.pyc</c>, validates its PEP 552 header exactly as CPython
+/// does (<see cref="PycHeader"/>), and otherwise compiles the source and writes a new file
+/// atomically (of the same kind as a rejected hash-based one, else
+/// <see cref="CompiledCacheOptions.InvalidationMode"/>). Every rejection of an existing file —
+/// stale timestamp or size, bad magic, truncated header, bad flags, hash mismatch, a body this
+/// format version cannot read — is swallowed and the file rewritten.
+/// Thread-safety: stateless apart from immutable options; concurrent calls for the same file
+/// are safe (each writes its own temporary file; the last rename wins with identical content).
+/// </summary>
+public sealed class CompiledModuleCache
+{
+    public CompiledModuleCache(CompiledCacheOptions? options = null)
+    {
+        Options = options ?? CompiledCacheOptions.Default;
+    }
+
+    public CompiledCacheOptions Options { get; }
+
+    /// <summary><c>cache_from_source</c> with this engine's tag.</summary>
+    public string CachePathFor(string sourcePath) =>
+        ImportUtil.CacheFromSource(sourcePath, cacheTag: Options.CacheTag, pycachePrefix: Options.PycachePrefix);
+
+    /// <summary>
+    /// The code of <paramref name="sourcePath"/> (module <paramref name="name"/>): from the cache
+    /// when valid, else <paramref name="compile"/>(source bytes, path), then cached.
+    /// </summary>
+    public ModuleCode GetCode(string name, string sourcePath, Func<byte[], string, ModuleCode> compile, out CacheOutcome outcome)
+    {
+        string cachePath = CachePathFor(sourcePath);
+        var info = new FileInfo(sourcePath);
+        long mtime = new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeSeconds();
+        long size = info.Length;
+        byte[]? sourceBytes = null;
+        string? rejection = null;
+        PycFlags? previousFlags = null;
+        byte[]? data = TryRead(cachePath);
+        if (data is not null)
+        {
+            try
+            {
+                PycFlags flags = PycHeader.Classify(data, name, cachePath, Options.RawMagicNumber);
+                previousFlags = flags;
+                if (flags.HasFlag(PycFlags.HashBased))
+                {
+                    bool checkSource = flags.HasFlag(PycFlags.CheckSource);
+                    if (Options.CheckHashBasedPycs != CheckHashBasedPycs.Never && (checkSource || Options.CheckHashBasedPycs == CheckHashBasedPycs.Always))
+                    {
+                        sourceBytes = File.ReadAllBytes(sourcePath);
+                        PycHeader.ValidateHash(data, ImportUtil.SourceHash(sourceBytes, Options.RawMagicNumber), name, cachePath);
+                    }
+                }
+                else
+                {
+                    PycHeader.ValidateTimestamp(data, mtime, size, name, cachePath);
+                }
+                ModuleCode cached = ModuleCodeReader.Deserialize(data.AsMemory(PycHeader.Length));
+                outcome = new CacheOutcome(cachePath, Hit: true, Rejection: null, Written: false);
+                return cached;
+            }
+            catch (Exception e) when (PycHeader.IsRejection(e) || e is InvalidDataException)
+            {
+                rejection = e.Message;
+            }
+        }
+        sourceBytes ??= File.ReadAllBytes(sourcePath);
+        ModuleCode code = compile(sourceBytes, sourcePath);
+        bool written = Options.WriteBytecode && AtomicFile.TryWrite(cachePath, Build(code, sourceBytes, mtime, size, previousFlags));
+        outcome = new CacheOutcome(cachePath, Hit: false, rejection, written);
+        return code;
+    }
+
+    /// <summary>A whole cache file for <paramref name="code"/>: header (kind chosen as CPython's get_code does) and body.</summary>
+    public byte[] Build(ModuleCode code, byte[] sourceBytes, long mtime, long size, PycFlags? previousFlags = null)
+    {
+        bool hashBased = previousFlags is PycFlags f ? f.HasFlag(PycFlags.HashBased) : Options.InvalidationMode != PycInvalidationMode.Timestamp;
+        bool checkSource = previousFlags is PycFlags g ? g.HasFlag(PycFlags.CheckSource) : Options.InvalidationMode == PycInvalidationMode.CheckedHash;
+        byte[] header = hashBased
+            ? PycHeader.Hash(ImportUtil.SourceHash(sourceBytes, Options.RawMagicNumber), checkSource, Options.RawMagicNumber)
+            : PycHeader.Timestamp(mtime, size, Options.RawMagicNumber);
+        return [.. header, .. ModuleCodeWriter.Serialize(code)];
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using ActorImport.Loading;
+using ActorImport.Model;
+using ActorImport.Python.Interpreting;
+using ActorImport.Python.Syntax;
+
+namespace ActorImport.Python.Caching;
+
+/// <summary>
+/// <c>importlib.machinery.SourcelessFileLoader</c> for this engine's <c>.pyc</c> files: runs
+/// the compiled module without its source. Only the header is classified (bad magic, truncation
+/// and bad flags propagate as CPython's errors); nothing is checked against a source. A body
+/// this format cannot read is CPython's <c>ImportError "Non-code object in '…'"</c>.
+/// Thread-safety: immutable; <see cref="ExecModule"/> may run concurrently for different modules.
+/// </summary>
+public sealed class SourcelessFileLoader : ILoader
+{
+    private readonly ModuleInterpreter _interpreter;
+    private readonly uint _rawMagicNumber;
+
+    public SourcelessFileLoader(string name, string path, ModuleInterpreter interpreter, uint rawMagicNumber = PythonTarget.RawMagicNumber311)
+    {
+        Name = name;
+        Path = path;
+        _interpreter = interpreter;
+        _rawMagicNumber = rawMagicNumber;
+    }
+
+    public string Name { get; }
+
+    public string Path { get; }
+
+    /// <summary>Reports of the last execution are passed here when set.</summary>
+    public Action<InterpreterDiagnostic>? OnDiagnostic { get; init; }
+
+    public ModuleObject? CreateModule(ModuleSpec spec) => null;
+
+    /// <summary><c>get_code</c>: classify the header, read the body.</summary>
+    public ModuleCode GetCode()
+    {
+        byte[] data = File.ReadAllBytes(Path);
+        PycHeader.Classify(data, Name, Path, _rawMagicNumber);
+        try
+        {
+            return ModuleCodeReader.Deserialize(data.AsMemory(PycHeader.Length));
+        }
+        catch (InvalidDataException)
+        {
+            throw new ImportError($"Non-code object in {Interpreting.Values.PyRepr.String(Path)}", Name, Path);
+        }
+    }
+
+    public void ExecModule(ModuleObject module) => _interpreter.Execute(GetCode(), module, OnDiagnostic);
+}

@@ -1,0 +1,87 @@
+using ActorImport.Model;
+using ActorImport.Python.Interpreting.Values;
+
+namespace ActorImport.Python.Interpreting;
+
+/// <summary>
+/// <c>getattr</c> over the interpreter's values: module namespaces (with PEP 810 reification
+/// and the <see cref="KnownModuleFacts"/> overlay), class namespaces, <c>sys.version_info</c>
+/// fields, simple namespaces and the list methods that edit <c>__all__</c>. Stateless apart
+/// from the immutable facts; safe from any thread.
+/// </summary>
+public sealed class AttributeAccess
+{
+    private readonly KnownModuleFacts _facts;
+    private readonly UnknownNames _unknownNames;
+
+    public AttributeAccess(KnownModuleFacts facts, UnknownNames unknownNames)
+    {
+        _facts = facts;
+        _unknownNames = unknownNames;
+    }
+
+    public KnownModuleFacts Facts => _facts;
+
+    /// <summary>
+    /// <c>getattr(target, name)</c>. False means Python raises <c>AttributeError</c> (the name is
+    /// known to be missing); an unknown target yields true with an <see cref="OpaqueValue"/>.
+    /// </summary>
+    public bool TryGetAttribute(object? target, string name, out object? value)
+    {
+        switch (target)
+        {
+            case ModuleObject module:
+                if (LazyImports.TryGetAttribute(module, name, out value))
+                {
+                    return true;
+                }
+                if (_facts.TryGet(module.Name, name, out value))
+                {
+                    return true;
+                }
+                if (HasUnknownAttributes(module))
+                {
+                    value = new OpaqueValue($"{module.Name}.{name}");
+                    return true;
+                }
+                return false;
+            case PyClass cls:
+                if (cls.Namespace.TryGetAttribute(name, out value))
+                {
+                    return true;
+                }
+                value = new OpaqueValue($"{cls.Name}.{name}");
+                return true;
+            case VersionInfo info:
+                value = info.GetField(name);
+                return true;
+            case PyNamespace ns:
+                value = ns.Fields.TryGetValue(name, out object? field) ? field : new OpaqueValue($"{ns.Description}.{name}");
+                return true;
+            case GlobalsView globals:
+                value = new BoundGlobalsMethod(globals, name);
+                return true;
+            case List<object?> list when name is "append" or "extend":
+                value = new BoundListMethod(list, name);
+                return true;
+            default:
+                value = new OpaqueValue($"<attribute {name}>");
+                return true;
+        }
+    }
+
+    /// <summary>
+    /// True when missing attributes of <paramref name="module"/> are unknown rather than absent:
+    /// an opaque built-in/extension module, one with a PEP 562 <c>__getattr__</c>, or one that
+    /// star-imported names nobody knows (<see cref="UnknownNames"/>).
+    /// </summary>
+    public bool HasUnknownAttributes(ModuleObject module)
+    {
+        if (module is IOpaqueAttributes || module.HasAttribute("__getattr__") || _unknownNames.Contains(module))
+        {
+            return true;
+        }
+        string? origin = (module.GetAttributeOrDefault("__spec__") as ModuleSpec)?.Origin;
+        return origin is "built-in" or "frozen" || (origin is not null && (origin.EndsWith(".so", StringComparison.Ordinal) || origin.EndsWith(".pyd", StringComparison.Ordinal)));
+    }
+}

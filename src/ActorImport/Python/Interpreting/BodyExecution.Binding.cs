@@ -1,0 +1,336 @@
+using System.Collections.Immutable;
+using ActorImport.Model;
+using ActorImport.Python.Interpreting.Values;
+using ActorImport.Python.Syntax;
+
+namespace ActorImport.Python.Interpreting;
+
+// Name binding: assignment to every target form, augmented assignment, del, def and class.
+internal sealed partial class BodyExecution
+{
+    private static void Bind(string name, object? value, Scope scope) => scope.TargetOf(name).SetAttribute(name, value);
+
+    private void ExecuteAssign(AssignStatement statement, Scope scope)
+    {
+        object? value = Evaluate(statement.Value, scope);
+        foreach (Target target in statement.Targets)
+        {
+            Assign(target, value, scope);
+        }
+    }
+
+    /// <summary>Stores <paramref name="value"/> into <paramref name="target"/> as STORE_NAME / UNPACK_SEQUENCE / STORE_ATTR / STORE_SUBSCR would.</summary>
+    private void Assign(Target target, object? value, Scope scope)
+    {
+        switch (target)
+        {
+            case NameTarget name:
+                Bind(name.Name, value, scope);
+                break;
+            case SequenceTarget sequence:
+                Unpack(sequence, value, scope);
+                break;
+            case StarredTarget starred:
+                Assign(starred.Inner, value, scope);
+                break;
+            case AttributeTarget attribute:
+                switch (Evaluate(attribute.Object, scope))
+                {
+                    case ModuleObject module:
+                        module.SetAttribute(attribute.Attribute, value);
+                        break;
+                    case PyClass cls:
+                        cls.Namespace.SetAttribute(attribute.Attribute, value);
+                        break;
+                }
+                break;
+            case SubscriptTarget subscript:
+                object? container = Evaluate(subscript.Object, scope);
+                object? key = Evaluate(subscript.Index, scope);
+                switch (container)
+                {
+                    case SysModulesView when key is string moduleName:
+                        _callback.SetSysModule(moduleName, value);
+                        break;
+                    case GlobalsView globals when key is string name:
+                        globals.Module.SetAttribute(name, value);
+                        break;
+                    case GlobalsView globals:
+                        Report(DiagnosticKind.UndecidedImport, subscript.Position.Line, $"globals()[{subscript.Index.Text}] = …: the key is not a literal");
+                        _unknownNames.Mark(globals.Module);
+                        break;
+                    case SysModulesView:
+                        Report(DiagnosticKind.UndecidedImport, subscript.Position.Line, $"sys.modules[{subscript.Index.Text}] = …: the key is not a literal; not stored");
+                        break;
+                    case Dictionary<object, object?> dict when key is not null && PyOperators.IsKnown(key):
+                        dict[key] = value;
+                        break;
+                    case List<object?> list when key is long index && Math.Abs(index) < list.Count + (index < 0 ? 1 : 0):
+                        list[(int)(index < 0 ? index + list.Count : index)] = value;
+                        break;
+                }
+                break;
+        }
+    }
+
+    private void Unpack(SequenceTarget target, object? value, Scope scope)
+    {
+        IReadOnlyList<object?>? items = value switch
+        {
+            PyTuple t => t.Items,
+            List<object?> l => l.ToArray(),
+            string s => s.Select(c => (object?)c.ToString()).ToArray(),
+            _ => null,
+        };
+        if (items is null)
+        {
+            foreach (Target element in target.Elements)
+            {
+                Assign(element, new OpaqueValue($"unpacked from {target.Expression.Text}"), scope);
+            }
+            return;
+        }
+        int star = Array.FindIndex(target.Elements.ToArray(), e => e is StarredTarget);
+        int fixedCount = target.Elements.Length - (star >= 0 ? 1 : 0);
+        if (star < 0 && items.Count != fixedCount)
+        {
+            throw new PythonException("ValueError", items.Count > fixedCount
+                ? $"too many values to unpack (expected {fixedCount})"
+                : $"not enough values to unpack (expected {fixedCount}, got {items.Count})");
+        }
+        if (star >= 0 && items.Count < fixedCount)
+        {
+            throw new PythonException("ValueError", $"not enough values to unpack (expected at least {fixedCount}, got {items.Count})");
+        }
+        for (int i = 0; i < target.Elements.Length; i++)
+        {
+            if (i == star)
+            {
+                Assign(target.Elements[i], items.Skip(star).Take(items.Count - fixedCount).ToList(), scope);
+            }
+            else
+            {
+                Assign(target.Elements[i], star >= 0 && i > star ? items[items.Count - (target.Elements.Length - i)] : items[i], scope);
+            }
+        }
+    }
+
+    /// <summary><c>x op= v</c> for a name target: lists grow in place (<c>__all__ += [...]</c>), other known values compute, the rest become opaque.</summary>
+    private void ExecuteAugmentedAssign(AugmentedAssignStatement statement, Scope scope)
+    {
+        object? right = Evaluate(statement.Value, scope);
+        if (statement.Target is not NameTarget name)
+        {
+            Evaluate(statement.Target.Expression, scope);
+            return;
+        }
+        object? left = LookupForUpdate(name.Name, scope);
+        object? result = (statement.Operator, left, right) switch
+        {
+            ("+=", List<object?> list, List<object?> more) => Extend(list, more),
+            ("+=", List<object?> list, PyTuple more) => Extend(list, more.Items),
+            ("+=", PyTuple a, PyTuple b) => new PyTuple([.. a.Items, .. b.Items]),
+            ("+=", string a, string b) => a + b,
+            ("+=", long a, long b) => a + b,
+            ("-=", long a, long b) => a - b,
+            ("|=", long a, long b) => a | b,
+            _ => new OpaqueValue($"{name.Name} {statement.Operator} {statement.Value.Text}"),
+        };
+        Bind(name.Name, result, scope);
+    }
+
+    private static List<object?> Extend(List<object?> list, IEnumerable<object?> more)
+    {
+        list.AddRange(more.ToArray());
+        return list;
+    }
+
+    private object? LookupForUpdate(string name, Scope scope)
+    {
+        if (scope.OwnerOf(name) is ModuleObject owner && owner.TryGetAttribute(name, out object? value))
+        {
+            return value is LazyImportProxy proxy ? LazyImports.Reify(owner, name, proxy) : value;
+        }
+        throw new PythonException("NameError", $"name '{name}' is not defined");
+    }
+
+    /// <summary><c>del</c>: names (NameError when unbound), <c>sys.modules[k]</c> (KeyError), module and class attributes.</summary>
+    private void Delete(Target target, Scope scope)
+    {
+        switch (target)
+        {
+            case NameTarget name:
+                if (!scope.TargetOf(name.Name).RemoveAttribute(name.Name))
+                {
+                    if (_diagnostics.Count == 0)
+                    {
+                        throw new PythonException("NameError", $"name '{name.Name}' is not defined");
+                    }
+                    // Something undecided earlier may have bound it in CPython: report, do not raise.
+                    Report(DiagnosticKind.UnboundName, target.Position.Line, $"del {name.Name}: unbound here, possibly bound by code the interpreter did not run");
+                }
+                break;
+            case SequenceTarget sequence:
+                foreach (Target element in sequence.Elements)
+                {
+                    Delete(element, scope);
+                }
+                break;
+            case SubscriptTarget subscript:
+                object? container = Evaluate(subscript.Object, scope);
+                object? key = Evaluate(subscript.Index, scope);
+                if (container is SysModulesView)
+                {
+                    if (key is not string moduleName)
+                    {
+                        Report(DiagnosticKind.UndecidedImport, subscript.Position.Line, $"del sys.modules[{subscript.Index.Text}]: the key is not a literal; nothing removed");
+                    }
+                    else if (!_callback.RemoveSysModule(moduleName))
+                    {
+                        throw new PythonException("KeyError", PyRepr.String(moduleName));
+                    }
+                }
+                else if (container is Dictionary<object, object?> dict && key is not null)
+                {
+                    dict.Remove(key);
+                }
+                break;
+            case AttributeTarget attribute:
+                switch (Evaluate(attribute.Object, scope))
+                {
+                    case ModuleObject module when !module.RemoveAttribute(attribute.Attribute):
+                        throw _fromImport.NoAttribute(module, attribute.Attribute);
+                    case PyClass cls:
+                        cls.Namespace.RemoveAttribute(attribute.Attribute);
+                        break;
+                }
+                break;
+        }
+    }
+
+    /// <summary>
+    /// <c>def</c>: binds a <see cref="PyFunction"/> (an opaque value when decorated: the decorator
+    /// is not run) and records the imports of its body as deferred imports. A module-level
+    /// <c>__getattr__</c>/<c>__dir__</c> is recorded as PEP 562's hook.
+    /// </summary>
+    private void ExecuteFunctionDefinition(FunctionDefinition statement, Scope scope)
+    {
+        var deferred = new List<DeferredImport>();
+        CollectImports(statement.Body, deferred);
+        _deferred.AddRange(deferred);
+        string module = _module.Name;
+        var function = new PyFunction(statement.Name, scope.QualifiedPrefix + statement.Name, module, statement.Line, deferred.ToArray(), statement.IsAsync);
+        object? value = statement.Decorators.IsEmpty ? function : new OpaqueValue($"decorated function {function.QualifiedName}");
+        Bind(statement.Name, value, scope);
+        if (scope.IsModule && statement.Name == "__getattr__")
+        {
+            _moduleGetattr = function;
+        }
+        else if (scope.IsModule && statement.Name == "__dir__")
+        {
+            _moduleDir = function;
+        }
+    }
+
+    private static void CollectImports(ImmutableArray<Statement> body, List<DeferredImport> into)
+    {
+        foreach (Statement statement in body)
+        {
+            switch (statement)
+            {
+                case ImportStatement import:
+                    foreach (ImportAlias alias in import.Names)
+                    {
+                        into.Add(new DeferredImport(alias.Name, 0, [], import.Line, import.IsLazy));
+                    }
+                    break;
+                case ImportFromStatement from:
+                    into.Add(new DeferredImport(from.Module ?? string.Empty, from.Level, from.Names.Select(n => n.Name).ToArray(), from.Line, from.IsLazy));
+                    break;
+                case FunctionDefinition f:
+                    CollectImports(f.Body, into);
+                    break;
+                case ClassDefinition c:
+                    CollectImports(c.Body, into);
+                    break;
+                case IfStatement i:
+                    CollectImports(i.Body, into);
+                    CollectImports(i.OrElse, into);
+                    break;
+                case WhileStatement w:
+                    CollectImports(w.Body, into);
+                    CollectImports(w.OrElse, into);
+                    break;
+                case ForStatement f:
+                    CollectImports(f.Body, into);
+                    CollectImports(f.OrElse, into);
+                    break;
+                case WithStatement w:
+                    CollectImports(w.Body, into);
+                    break;
+                case TryStatement t:
+                    CollectImports(t.Body, into);
+                    foreach (ExceptHandler h in t.Handlers)
+                    {
+                        CollectImports(h.Body, into);
+                    }
+                    CollectImports(t.OrElse, into);
+                    CollectImports(t.FinalBody, into);
+                    break;
+                case MatchStatement m:
+                    foreach (MatchCase c in m.Cases)
+                    {
+                        CollectImports(c.Body, into);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>class</c>: the bases are evaluated, the body RUNS in a fresh namespace (its imports
+    /// execute, names resolve through the module's globals), and the name is bound to a
+    /// <see cref="PyClass"/>.
+    /// </summary>
+    private void ExecuteClassDefinition(ClassDefinition statement, Scope scope)
+    {
+        // Decorators are evaluated first, then the bases, then the body runs.
+        foreach (Expression decorator in statement.Decorators)
+        {
+            Evaluate(decorator, scope);
+        }
+        var bases = new List<object?>();
+        foreach (ClassArgument argument in statement.Arguments)
+        {
+            object? value = Evaluate(argument.Value, scope);
+            if (argument.Keyword is null)
+            {
+                bases.Add(value);
+            }
+        }
+        string qualifiedName = scope.QualifiedPrefix + statement.Name;
+        var classNamespace = new ModuleObject(statement.Name);
+        classNamespace.RemoveAttribute("__name__");
+        classNamespace.SetAttribute("__module__", _module.GetAttributeOrDefault("__name__"));
+        classNamespace.SetAttribute("__qualname__", qualifiedName);
+        var classScope = new Scope(scope.Globals, classNamespace, qualifiedName + ".");
+        if (statement.Body.Length > 0 && statement.Body[0] is ExpressionStatement { Value: var doc } && IsStringLiteral(doc))
+        {
+            classNamespace.SetAttribute("__doc__", Evaluate(doc, classScope));
+        }
+        ExecuteBlock(statement.Body, classScope);
+        Bind(statement.Name, new PyClass(statement.Name, qualifiedName, bases, classNamespace), scope);
+    }
+
+    private static bool IsStringLiteral(Expression expression)
+    {
+        foreach (var token in expression.Tokens)
+        {
+            if (token.Kind != Tokenizing.TokenKind.String)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,272 @@
+using System.Collections.Immutable;
+using ActorImport.Model;
+using ActorImport.Python.Interpreting.Values;
+using ActorImport.Python.Syntax;
+
+namespace ActorImport.Python.Interpreting;
+
+/// <summary>
+/// One run of one module body: executes the statements in order, the way CPython's eval loop
+/// would at import time (see <see cref="ModuleInterpreter"/> for the rules). This file holds the
+/// dispatch and control flow; imports, bindings, exceptions and evaluation are in the
+/// <c>BodyExecution.*.cs</c> parts. Not thread-safe: one instance per execution, used by the
+/// thread that owns the module's initialisation.
+/// </summary>
+internal sealed partial class BodyExecution
+{
+    private readonly ModuleCode _code;
+    private readonly ModuleObject _module;
+    private readonly IImportCallback _callback;
+    private readonly InterpreterOptions _options;
+    private readonly AttributeAccess _attributes;
+    private readonly UnknownNames _unknownNames;
+    private readonly FromImport _fromImport;
+    private readonly Action<InterpreterDiagnostic>? _onDiagnostic;
+    private readonly List<InterpreterDiagnostic> _diagnostics = [];
+    private readonly List<DeferredImport> _deferred = [];
+    private readonly Stack<PythonException> _handling = new();
+    private PyFunction? _moduleGetattr;
+    private PyFunction? _moduleDir;
+    private int _tryDepth;
+    private bool _futureAnnotations;
+
+    public BodyExecution(ModuleCode code, ModuleObject module, IImportCallback callback, InterpreterOptions options, KnownModuleFacts facts, UnknownNames unknownNames, Action<InterpreterDiagnostic>? onDiagnostic)
+    {
+        _code = code;
+        _module = module;
+        _callback = callback;
+        _options = options;
+        _attributes = new AttributeAccess(facts, unknownNames);
+        _unknownNames = unknownNames;
+        _fromImport = new FromImport(callback, _attributes);
+        _onDiagnostic = onDiagnostic;
+    }
+
+    /// <summary>How a block ended: normally, or by <c>break</c>/<c>continue</c> that an enclosing loop consumes.</summary>
+    private enum Flow
+    {
+        Normal,
+        Break,
+        Continue,
+    }
+
+    public ExecutionResult Run()
+    {
+        var scope = new Scope(_module);
+        if (_code.Body.Length > 0 && _code.Docstring is not null && _code.Body[0] is ExpressionStatement doc)
+        {
+            // The compiler stores __doc__ before the first statement runs.
+            _module.SetAttribute("__doc__", Evaluate(doc.Value, scope));
+        }
+        ExecuteBlock(_code.Body, scope);
+        return new ExecutionResult(_diagnostics.ToArray(), _deferred.ToArray(), _moduleGetattr, _moduleDir);
+    }
+
+    private void Report(DiagnosticKind kind, int line, string message)
+    {
+        var diagnostic = new InterpreterDiagnostic(kind, _code.FileName, line, message);
+        _diagnostics.Add(diagnostic);
+        _onDiagnostic?.Invoke(diagnostic);
+    }
+
+    private Flow ExecuteBlock(ImmutableArray<Statement> block, Scope scope)
+    {
+        foreach (Statement statement in block)
+        {
+            ReifyReferencedNames(statement, scope);
+            Flow flow = Execute(statement, scope);
+            if (flow != Flow.Normal)
+            {
+                return flow;
+            }
+        }
+        return Flow.Normal;
+    }
+
+    private Flow Execute(Statement statement, Scope scope)
+    {
+        switch (statement)
+        {
+            case ImportStatement import:
+                ExecuteImport(import, scope);
+                return Flow.Normal;
+            case ImportFromStatement from:
+                ExecuteImportFrom(from, scope);
+                return Flow.Normal;
+            case ExpressionStatement expression:
+                Evaluate(expression.Value, scope);
+                return Flow.Normal;
+            case AssignStatement assign:
+                ExecuteAssign(assign, scope);
+                return Flow.Normal;
+            case AugmentedAssignStatement augmented:
+                ExecuteAugmentedAssign(augmented, scope);
+                return Flow.Normal;
+            case AnnotatedAssignStatement annotated:
+                if (annotated.Value is not null)
+                {
+                    Assign(annotated.Target, Evaluate(annotated.Value, scope), scope);
+                }
+                return Flow.Normal;
+            case DeleteStatement delete:
+                foreach (Target target in delete.Targets)
+                {
+                    Delete(target, scope);
+                }
+                return Flow.Normal;
+            case GlobalStatement global:
+                foreach (string name in global.Names)
+                {
+                    scope.DeclareGlobal(name);
+                }
+                return Flow.Normal;
+            case FunctionDefinition function:
+                ExecuteFunctionDefinition(function, scope);
+                return Flow.Normal;
+            case ClassDefinition cls:
+                ExecuteClassDefinition(cls, scope);
+                return Flow.Normal;
+            case IfStatement ifStatement:
+                return ExecuteIf(ifStatement, scope);
+            case TryStatement tryStatement:
+                return ExecuteTry(tryStatement, scope);
+            case RaiseStatement raise:
+                throw RaiseException(raise, scope);
+            case AssertStatement assert:
+                ExecuteAssert(assert, scope);
+                return Flow.Normal;
+            case ForStatement forStatement:
+                return ExecuteFor(forStatement, scope);
+            case WhileStatement whileStatement:
+                return ExecuteWhile(whileStatement, scope);
+            case WithStatement with:
+                return ExecuteWith(with, scope);
+            case MatchStatement match:
+                Evaluate(match.Subject, scope);
+                Report(DiagnosticKind.UndecidedMatch, match.Line, $"match {match.Subject.Text}: no case was run");
+                return Flow.Normal;
+            case TypeAliasStatement alias:
+                Bind(alias.Name, new OpaqueValue($"type alias {alias.Name}"), scope);
+                return Flow.Normal;
+            case BreakStatement:
+                return Flow.Break;
+            case ContinueStatement:
+                return Flow.Continue;
+            default:
+                // pass, nonlocal, return (a SyntaxError outside a function, already reported by the parser).
+                return Flow.Normal;
+        }
+    }
+
+    /// <summary>
+    /// The decision over one condition: its truth, or — when undecided — false, after reporting
+    /// it. Undecided-as-false is the documented rule (see <see cref="ModuleInterpreter"/>).
+    /// </summary>
+    private bool Decide(Expression test, Scope scope, string what)
+    {
+        bool? truth = PyOperators.Truth(Evaluate(test, scope));
+        if (truth is null)
+        {
+            Report(DiagnosticKind.UndecidedCondition, test.Line, $"{what} {test.Text}: undecided, taken as false");
+            return false;
+        }
+        return truth.Value;
+    }
+
+    private Flow ExecuteIf(IfStatement statement, Scope scope) =>
+        Decide(statement.Test, scope, "if")
+            ? ExecuteBlock(statement.Body, scope)
+            : ExecuteBlock(statement.OrElse, scope);
+
+    private void ExecuteAssert(AssertStatement statement, Scope scope)
+    {
+        if (!_options.Debug)
+        {
+            return;
+        }
+        bool? truth = PyOperators.Truth(Evaluate(statement.Test, scope));
+        if (truth == false)
+        {
+            object? message = statement.Message is null ? null : Evaluate(statement.Message, scope);
+            throw new PythonException("AssertionError", message is null ? string.Empty : PythonExceptions.MessageOf([message]));
+        }
+        if (truth is null)
+        {
+            Report(DiagnosticKind.UndecidedCondition, statement.Line, $"assert {statement.Test.Text}: undecided, taken as passing");
+        }
+    }
+
+    private Flow ExecuteFor(ForStatement statement, Scope scope)
+    {
+        object? iterable = Evaluate(statement.Iterable, scope);
+        IEnumerable<object?>? items = iterable switch
+        {
+            PyTuple t => t.Items,
+            List<object?> l => l.ToArray(),
+            string s => s.Select(c => (object?)c.ToString()),
+            Dictionary<object, object?> d => d.Keys.ToArray(),
+            HashSet<object?> h => h.ToArray(),
+            _ => null,
+        };
+        if (items is null || statement.IsAsync)
+        {
+            Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for … in {statement.Iterable.Text}: the iterable is not a literal; body not run, target bound to an opaque value");
+            // Code after a loop relies on the loop variable (`del k`): bind it as if one unknown item ran.
+            Assign(statement.Target, new OpaqueValue($"item of {statement.Iterable.Text}"), scope);
+            return Flow.Normal;
+        }
+        int count = 0;
+        foreach (object? item in items)
+        {
+            if (++count > _options.MaxLoopIterations)
+            {
+                Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for loop exceeded {_options.MaxLoopIterations} iterations; left");
+                return Flow.Normal;
+            }
+            Assign(statement.Target, item, scope);
+            if (ExecuteBlock(statement.Body, scope) == Flow.Break)
+            {
+                return Flow.Normal;
+            }
+        }
+        return ExecuteBlock(statement.OrElse, scope);
+    }
+
+    private Flow ExecuteWhile(WhileStatement statement, Scope scope)
+    {
+        for (int count = 0; ; count++)
+        {
+            if (count >= _options.MaxLoopIterations)
+            {
+                Report(DiagnosticKind.UndecidedLoop, statement.Line, $"while loop exceeded {_options.MaxLoopIterations} iterations; left");
+                return Flow.Normal;
+            }
+            if (!Decide(statement.Test, scope, "while"))
+            {
+                return ExecuteBlock(statement.OrElse, scope);
+            }
+            if (ExecuteBlock(statement.Body, scope) == Flow.Break)
+            {
+                return Flow.Normal;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>with</c>: the context expressions are evaluated (their imports run), each <c>as</c>
+    /// target is bound to an opaque value, and the body runs. Context managers are not entered,
+    /// so they never suppress an exception.
+    /// </summary>
+    private Flow ExecuteWith(WithStatement statement, Scope scope)
+    {
+        foreach (WithItem item in statement.Items)
+        {
+            Evaluate(item.Context, scope);
+            if (item.Target is not null)
+            {
+                Assign(item.Target, new OpaqueValue($"{item.Context.Text}.__enter__()"), scope);
+            }
+        }
+        return ExecuteBlock(statement.Body, scope);
+    }
+}

@@ -1,0 +1,21 @@
+namespace ActorImport.Python.Interpreting;
+
+/// <summary>
+/// What <see cref="ExpressionEvaluator"/> asks of the statement executor: name lookup (locals,
+/// globals, builtins), attribute reads, calls and subscripts that may touch the import system.
+/// Implementations are used by one executing body at a time.
+/// </summary>
+internal interface IEvaluationContext
+{
+    /// <summary>The value bound to <paramref name="name"/>; false when unbound (the result is then opaque).</summary>
+    bool TryLookup(string name, out object? value);
+
+    /// <summary><c>getattr(target, name)</c>, an <see cref="Values.OpaqueValue"/> when unknown.</summary>
+    object? GetAttribute(object? target, string name);
+
+    /// <summary><c>target[key]</c> for targets the interpreter knows but the evaluator does not (<c>sys.modules</c>).</summary>
+    object? GetItem(object? target, object? key);
+
+    /// <summary>Calls an intrinsic function (imports, sleep, list edits); opaque for anything else.</summary>
+    object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line);
+}

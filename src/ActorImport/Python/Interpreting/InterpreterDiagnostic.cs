@@ -1,0 +1,29 @@
+namespace ActorImport.Python.Interpreting;
+
+/// <summary>What kind of thing the interpreter reports.</summary>
+public enum DiagnosticKind
+{
+    /// <summary>A condition (if/elif/while/ternary/except class) it could not decide; the documented rule was applied.</summary>
+    UndecidedCondition,
+
+    /// <summary>A loop whose iterable is not a literal: its body was not run.</summary>
+    UndecidedLoop,
+
+    /// <summary>A <c>match</c> statement: no case was run.</summary>
+    UndecidedMatch,
+
+    /// <summary>An import-relevant call or target whose argument is not a literal (e.g. <c>import_module(name)</c>).</summary>
+    UndecidedImport,
+
+    /// <summary><c>del name</c> of an unbound name after something undecided: ignored instead of a NameError.</summary>
+    UnboundName,
+
+    /// <summary>A name read from a module with a PEP 562 <c>__getattr__</c> that the interpreter cannot run.</summary>
+    DynamicAttribute,
+}
+
+/// <summary>One report of the interpreter, with file and 1-based line. Immutable.</summary>
+public sealed record InterpreterDiagnostic(DiagnosticKind Kind, string? FileName, int Line, string Message)
+{
+    public override string ToString() => $"{FileName ?? "<unknown>"}:{Line}: {Kind}: {Message}";
+}

@@ -1,0 +1,41 @@
+namespace ActorImport.Python.Interpreting;
+
+/// <summary>
+/// The facts a module body may test at import time, and the lazy-import mode. Immutable
+/// (init-only); safe to share between threads and engines.
+/// </summary>
+public sealed record InterpreterOptions
+{
+    public static InterpreterOptions Default { get; } = new();
+
+    /// <summary><c>sys.version_info</c> as (major, minor, micro); default 3.11.7.</summary>
+    public Version TargetVersion { get; init; } = new(3, 11, 7);
+
+    /// <summary><c>sys.platform</c>.</summary>
+    public string Platform { get; init; } = "linux";
+
+    /// <summary><c>os.name</c>.</summary>
+    public string OsName { get; init; } = "posix";
+
+    /// <summary><c>sys.implementation.name</c>.</summary>
+    public string ImplementationName { get; init; } = "cpython";
+
+    /// <summary><c>sys.builtin_module_names</c> (CPython 3.11 on Linux by default; hosts may set their own).</summary>
+    public IReadOnlyList<string> BuiltinModuleNames { get; init; } =
+    [
+        "_abc", "_ast", "_codecs", "_collections", "_functools", "_imp", "_io", "_locale", "_operator", "_signal", "_sre",
+        "_stat", "_string", "_symtable", "_thread", "_tokenize", "_tracemalloc", "_warnings", "_weakref", "atexit", "builtins",
+        "errno", "faulthandler", "gc", "itertools", "marshal", "posix", "pwd", "sys", "time", "xxsubtype",
+    ];
+
+    /// <summary><c>__debug__</c> (false under <c>-O</c>).</summary>
+    public bool Debug { get; init; } = true;
+
+    public LazyImportMode LazyImports { get; init; } = LazyImportMode.Normal;
+
+    /// <summary>Whether <c>time.sleep(literal)</c> really sleeps (tests of timing need it; off only for dry runs).</summary>
+    public bool HonourSleep { get; init; } = true;
+
+    /// <summary>Upper bound of iterations for a module-level <c>for</c>/<c>while</c>; beyond it the loop is reported undecided and left.</summary>
+    public int MaxLoopIterations { get; init; } = 10_000;
+}

@@ -1,0 +1,78 @@
+using ActorImport.Python.Interpreting.Values;
+
+namespace ActorImport.Python.Interpreting;
+
+/// <summary>
+/// The attributes of built-in modules that bodies test at import time and that the engine's
+/// opaque built-in modules do not carry: <c>sys.version_info</c>, <c>sys.platform</c>,
+/// <c>sys.implementation</c>, <c>sys.modules</c>, <c>os.name</c>, <c>typing.TYPE_CHECKING</c>,
+/// and the intrinsic functions <c>importlib.import_module</c>, <c>time.sleep</c>. A module's
+/// own binding always wins over these. Immutable; safe from any thread.
+/// </summary>
+public sealed class KnownModuleFacts
+{
+    private readonly Dictionary<(string Module, string Name), object?> _facts;
+
+    public KnownModuleFacts(InterpreterOptions options)
+    {
+        var implementation = new PyNamespace("sys.implementation", new Dictionary<string, object?>
+        {
+            ["name"] = options.ImplementationName,
+            ["cache_tag"] = $"{options.ImplementationName}-{options.TargetVersion.Major}{options.TargetVersion.Minor}",
+        });
+        _facts = new()
+        {
+            [("sys", "version_info")] = new VersionInfo(options.TargetVersion),
+            [("sys", "platform")] = options.Platform,
+            [("sys", "implementation")] = implementation,
+            [("sys", "modules")] = SysModulesView.Instance,
+            [("sys", "byteorder")] = "little",
+            [("sys", "builtin_module_names")] = new PyTuple(options.BuiltinModuleNames.Cast<object?>().ToArray()),
+            [("sys", "maxsize")] = long.MaxValue,
+            [("sys", "hexversion")] = (long)((options.TargetVersion.Major << 24) | (options.TargetVersion.Minor << 16) | (Math.Max(0, options.TargetVersion.Build) << 8) | 0xf0),
+            [("os", "name")] = options.OsName,
+            [("posix", "name")] = options.OsName,
+            [("typing", "TYPE_CHECKING")] = false,
+            [("typing_extensions", "TYPE_CHECKING")] = false,
+            [("importlib", "import_module")] = IntrinsicFunction.ImportModule,
+            [("builtins", "__import__")] = IntrinsicFunction.DunderImport,
+            [("time", "sleep")] = IntrinsicFunction.Sleep,
+        };
+        Debug = options.Debug;
+    }
+
+    /// <summary><c>__debug__</c>.</summary>
+    public bool Debug { get; }
+
+    public bool TryGet(string module, string name, out object? value) => _facts.TryGetValue((module, name), out value);
+
+    /// <summary>
+    /// A builtin name (looked up after locals and globals): exception classes, <c>__import__</c>,
+    /// <c>__debug__</c>; false for every other name.
+    /// </summary>
+    public bool TryGetBuiltin(string name, out object? value)
+    {
+        switch (name)
+        {
+            case "__import__":
+                value = IntrinsicFunction.DunderImport;
+                return true;
+            case "globals":
+                value = IntrinsicFunction.Globals;
+                return true;
+            case "__debug__":
+                value = Debug;
+                return true;
+            case "Ellipsis" or "NotImplemented":
+                value = new OpaqueValue(name);
+                return true;
+        }
+        if (Model.BuiltinExceptionTypes.IsBuiltin(name))
+        {
+            value = new PyExceptionClass(name);
+            return true;
+        }
+        value = null;
+        return false;
+    }
+}

@@ -1,0 +1,222 @@
+using ActorImport.Model;
+using ActorImport.Python.Caching;
+using ActorImport.Python.Interpreting;
+
+namespace ActorImport.Tests.Python.Interpreting;
+
+/// <summary>An opaque built-in module (sys, os, typing…): attributes exist but are unknown.</summary>
+internal sealed class OpaqueBuiltinModule(string name) : ModuleObject(name), IOpaqueAttributes;
+
+/// <summary>
+/// A small, single-threaded stand-in for the engine (issue 4/6): a temp directory of .py files,
+/// a sys.modules dictionary, importlib's <c>__import__</c>/<c>_gcd_import</c>/<c>_handle_fromlist</c>
+/// written out plainly, and the interpreter running each body. Records the order in which
+/// modules are executed. Not thread-safe.
+/// </summary>
+internal sealed class FakeImportSystem : IImportCallback, IDisposable
+{
+    /// <summary>Stand-ins for stdlib modules when the root is a small temp tree.</summary>
+    private static readonly HashSet<string> StandIns = ["os", "typing", "importlib", "time"];
+    private readonly HashSet<string> _builtins;
+    private readonly Dictionary<string, object?> _sysModules = new(StringComparer.Ordinal);
+    private readonly HashSet<ModuleObject> _initializing = new(ReferenceEqualityComparer.Instance);
+    private readonly SourceModuleRunner _runner;
+    private readonly bool _ownsRoot;
+
+    public FakeImportSystem(InterpreterOptions? options = null, CompiledModuleCache? cache = null, string? root = null)
+    {
+        _ownsRoot = root is null;
+        _builtins = [.. (options ?? InterpreterOptions.Default).BuiltinModuleNames];
+        Root = root ?? Path.Combine(Path.GetTempPath(), "actorimport-interp-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+        _runner = new SourceModuleRunner(new ModuleInterpreter(this, options), cache);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Names of the modules whose bodies ran, in order.</summary>
+    public List<string> Executed { get; } = [];
+
+    public List<InterpreterDiagnostic> Diagnostics { get; } = [];
+
+    public Dictionary<string, ExecutionResult> Results { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, object?> SysModules => _sysModules;
+
+    /// <summary>Writes <paramref name="relativePath"/> (e.g. <c>pkg/__init__.py</c>) under the root.</summary>
+    public FakeImportSystem Write(string relativePath, string source)
+    {
+        string path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, source.ReplaceLineEndings("\n"));
+        return this;
+    }
+
+    /// <summary><c>importlib.import_module(name)</c>.</summary>
+    public ModuleObject ImportModule(string name) => (ModuleObject)GcdImport(name)!;
+
+    public void Put(string name, object? module) => _sysModules[name] = module;
+
+    public object? Import(string name, ModuleObject globals, IReadOnlyList<string>? fromlist, int level)
+    {
+        string full = level == 0 ? name : ResolveRelative(name, globals, level);
+        if (full.Length == 0)
+        {
+            throw new PythonException("ValueError", "Empty module name");
+        }
+        object? module = GcdImport(full);
+        if (fromlist is null || fromlist.Count == 0)
+        {
+            if (level == 0)
+            {
+                return _sysModules[name.Split('.')[0]];
+            }
+            if (name.Length == 0)
+            {
+                return module;
+            }
+            int cutOff = name.Length - name.Split('.')[0].Length;
+            string moduleName = ((ModuleObject)module!).Name;
+            return _sysModules[moduleName[..(moduleName.Length - cutOff)]];
+        }
+        if (module is ModuleObject m && m.HasAttribute("__path__"))
+        {
+            HandleFromlist(m, fromlist, recursive: false);
+        }
+        return module;
+    }
+
+    public bool TryGetSysModule(string name, out object? module) => _sysModules.TryGetValue(name, out module);
+
+    public void SetSysModule(string name, object? value) => _sysModules[name] = value;
+
+    public bool RemoveSysModule(string name) => _sysModules.Remove(name);
+
+    public bool IsInitializing(ModuleObject module) => _initializing.Contains(module);
+
+    private static string ResolveRelative(string name, ModuleObject globals, int level)
+    {
+        string? package = globals.GetAttributeOrDefault("__package__") as string;
+        if (string.IsNullOrEmpty(package))
+        {
+            throw new ImportError("attempted relative import with no known parent package");
+        }
+        string[] bits = package.Split('.');
+        if (bits.Length < level)
+        {
+            throw new ImportError("attempted relative import beyond top-level package");
+        }
+        string @base = string.Join('.', bits.Take(bits.Length - (level - 1)));
+        return name.Length == 0 ? @base : $"{@base}.{name}";
+    }
+
+    private void HandleFromlist(ModuleObject module, IReadOnlyList<string> fromlist, bool recursive)
+    {
+        foreach (string x in fromlist)
+        {
+            if (x == "*")
+            {
+                if (!recursive && module.TryGetAttribute("__all__", out object? all) && all is IEnumerable<object?> names)
+                {
+                    HandleFromlist(module, names.OfType<string>().ToArray(), recursive: true);
+                }
+                continue;
+            }
+            if (module.HasAttribute(x))
+            {
+                continue;
+            }
+            string full = $"{module.Name}.{x}";
+            try
+            {
+                GcdImport(full);
+            }
+            catch (ModuleNotFoundError e) when (e.Name == full && !(_sysModules.TryGetValue(full, out object? v) && v is null))
+            {
+            }
+        }
+    }
+
+    private object? GcdImport(string name)
+    {
+        if (_sysModules.TryGetValue(name, out object? existing))
+        {
+            return existing ?? throw new ModuleNotFoundError($"import of {name} halted; None in sys.modules", name);
+        }
+        int dot = name.LastIndexOf('.');
+        string? searchDirectory = Root;
+        ModuleObject? parent = null;
+        if (dot >= 0)
+        {
+            string parentName = name[..dot];
+            parent = GcdImport(parentName) as ModuleObject;
+            if (_sysModules.TryGetValue(name, out existing))
+            {
+                return existing;
+            }
+            if (parent?.GetAttributeOrDefault("__path__") is not List<object?> { Count: > 0 } path)
+            {
+                throw new ModuleNotFoundError($"No module named '{name}'; '{parentName}' is not a package", name);
+            }
+            searchDirectory = (string)path[0]!;
+        }
+        string leaf = name[(dot + 1)..];
+        string packageInit = Path.Combine(searchDirectory, leaf, "__init__.py");
+        string moduleFile = Path.Combine(searchDirectory, leaf + ".py");
+        bool isPackage = File.Exists(packageInit);
+        string? file = isPackage ? packageInit : File.Exists(moduleFile) ? moduleFile : null;
+        bool extension = dot < 0 && Directory.Exists(Path.Combine(Root, "lib-dynload"))
+            && Directory.GetFiles(Path.Combine(Root, "lib-dynload"), name + ".*.so").Length > 0;
+        if (dot < 0 && (_builtins.Contains(name) || extension || (file is null && StandIns.Contains(name))))
+        {
+            var builtin = new OpaqueBuiltinModule(name);
+            _sysModules[name] = builtin;
+            return builtin;
+        }
+        if (file is null)
+        {
+            throw ModuleNotFoundError.NoModuleNamed(name);
+        }
+        var module = new ModuleObject(name);
+        module.SetAttribute("__file__", file);
+        module.SetAttribute("__package__", isPackage ? name : (dot >= 0 ? name[..dot] : string.Empty));
+        if (isPackage)
+        {
+            module.SetAttribute("__path__", new List<object?> { Path.GetDirectoryName(file) });
+        }
+        _sysModules[name] = module;
+        _initializing.Add(module);
+        Executed.Add(name);
+        try
+        {
+            Results[name] = _runner.Run(module, file, Diagnostics.Add);
+        }
+        catch
+        {
+            _sysModules.Remove(name);
+            throw;
+        }
+        finally
+        {
+            _initializing.Remove(module);
+        }
+        object? final = _sysModules[name];
+        parent?.SetAttribute(leaf, final);
+        return final;
+    }
+
+    public void Dispose()
+    {
+        if (!_ownsRoot)
+        {
+            return;
+        }
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
