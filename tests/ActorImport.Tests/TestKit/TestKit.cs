@@ -5,7 +5,7 @@ namespace ActorImport.Testing;
 /// <summary>
 /// Base class of actor tests (Akka.TestKit style, for xunit): one fresh <see cref="ActorSystem"/>
 /// per test, a default probe <see cref="TestActor"/> whose Expect members are mirrored here, and
-/// the time factor from <see cref="TestKitSettings"/>. Thread-safety: use it from the test's
+/// the time factor from <see cref="TestKitSettings"/> (akka.hocon). Thread-safety: use it from the test's
 /// thread; the system and probes are thread-safe as documented on them. Disposing terminates the system.
 /// The namespace is ActorImport.Testing so that the class name does not collide with it.
 /// </summary>
@@ -13,7 +13,7 @@ public abstract class TestKit : IDisposable
 {
     protected TestKit(ActorSystemSettings? systemSettings = null, TestKitSettings? testKitSettings = null)
     {
-        TestKitSettings = TestKitSettings.FromEnvironment(testKitSettings);
+        TestKitSettings = testKitSettings ?? TestKitSettings.FromConfiguration();
         // Defaults for tests: quiet, and an ask timeout that is a hang guard on a busy machine.
         Sys = ActorSystem.Create("test", systemSettings ?? new ActorSystemSettings
         {

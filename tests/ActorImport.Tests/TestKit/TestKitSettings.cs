@@ -1,40 +1,26 @@
-using System.Globalization;
+using ActorImport.Configuration;
 
 namespace ActorImport.Testing;
 
 /// <summary>
 /// Settings of the test kit. <see cref="TimeFactor"/> scales every wait (a slow or shared machine
-/// sets it above 1). The configuration binds it from <c>actor-import.test-kit.time-factor</c>; the
-/// environment variable <see cref="EnvironmentVariable"/> overrides it. Not shared: each kit
-/// takes its own copy.
+/// sets it above 1). It comes from <c>actor-import.test-kit.time-factor</c> in <c>akka.hocon</c>,
+/// overridable like every setting (<c>ACTORIMPORT__test_kit__time_factor=2</c>).
+/// Immutable; safe to share.
 /// </summary>
 public sealed class TestKitSettings
 {
-    public const string EnvironmentVariable = "ACTORIMPORT__test-kit__time-factor";
-
-    public double TimeFactor { get; set; } = 1.0;
+    public double TimeFactor { get; init; } = 1.0;
 
     /// <summary>
-    /// <paramref name="configured"/> (or the defaults) with the environment override applied.
-    /// A value that is not a positive number is rejected rather than ignored.
+    /// The settings from <paramref name="hoconPath"/> (default: the nearest <c>akka.hocon</c>)
+    /// with environment overrides applied; a factor that is not positive is a configuration error.
     /// </summary>
-    public static TestKitSettings FromEnvironment(TestKitSettings? configured = null)
+    public static TestKitSettings FromConfiguration(string? hoconPath = null, IDictionary<string, string?>? environment = null)
     {
-        var settings = new TestKitSettings { TimeFactor = configured?.TimeFactor ?? 1.0 };
-        string? text = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double factor) || factor <= 0)
-            {
-                throw new ArgumentException($"{EnvironmentVariable}={text} is not a positive number");
-            }
-            settings.TimeFactor = factor;
-        }
-        if (settings.TimeFactor <= 0)
-        {
-            throw new ArgumentException($"time factor {settings.TimeFactor} is not a positive number");
-        }
-        return settings;
+        string? file = hoconPath ?? ActorImportConfiguration.LocateDefaultFile(AppContext.BaseDirectory);
+        ActorImportOptions options = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(file, [], environment));
+        return new TestKitSettings { TimeFactor = options.TestKit.TimeFactor };
     }
 
     /// <summary>Scales <paramref name="duration"/> by the time factor; infinite stays infinite.</summary>

@@ -20,29 +20,30 @@ public sealed class TestKitTests() : TestKit(testKitSettings: new TestKitSetting
     }
 
     [Fact]
-    public void TheEnvironmentVariableOverridesTheConfiguredFactor()
+    public void TheFactorComesFromTheConfigurationFileAndTheEnvironmentOverridesIt()
     {
-        string? before = Environment.GetEnvironmentVariable(TestKitSettings.EnvironmentVariable);
+        string file = Path.Combine(Path.GetTempPath(), $"testkit-{Guid.NewGuid():N}.hocon");
+        File.WriteAllText(file, "actor-import { test-kit { time-factor = 1.5 } }");
         try
         {
-            // Another kit built meanwhile only waits longer; a larger factor never breaks a test.
-            Environment.SetEnvironmentVariable(TestKitSettings.EnvironmentVariable, "3");
-            Assert.Equal(3.0, TestKitSettings.FromEnvironment(new TestKitSettings { TimeFactor = 1.5 }).TimeFactor);
+            var none = new Dictionary<string, string?>();
+            Assert.Equal(1.5, TestKitSettings.FromConfiguration(file, none).TimeFactor);
+            var overridden = new Dictionary<string, string?> { ["ACTORIMPORT__test_kit__time_factor"] = "3" };
+            Assert.Equal(3.0, TestKitSettings.FromConfiguration(file, overridden).TimeFactor);
         }
         finally
         {
-            Environment.SetEnvironmentVariable(TestKitSettings.EnvironmentVariable, before);
+            File.Delete(file);
         }
     }
 
     [Fact]
-    public void ANonPositiveFactorIsRejected()
+    public void ANonPositiveFactorIsAConfigurationErrorNamingTheKey()
     {
-        if (Environment.GetEnvironmentVariable(TestKitSettings.EnvironmentVariable) is not null)
-        {
-            return; // the environment decides the factor; nothing configured to reject
-        }
-        Assert.Throws<ArgumentException>(() => TestKitSettings.FromEnvironment(new TestKitSettings { TimeFactor = 0 }));
+        var environment = new Dictionary<string, string?> { ["ACTORIMPORT__test_kit__time_factor"] = "0" };
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestKitSettings.FromConfiguration(environment: environment));
+        Assert.Contains("actor-import:test-kit:time-factor", error.Message);
     }
 
     [Fact]
