@@ -172,6 +172,11 @@ internal sealed partial class Parser
             }
             else
             {
+                if (token.Kind == TokenKind.String && FStringNames.IsFString(token.Text))
+                {
+                    List<string> found = names ??= [];
+                    FStringNames.Collect(token.Text, name => AddDistinct(found, name));
+                }
                 startsOperand = endsOperand = token.Kind is TokenKind.Number or TokenKind.String;
                 if (token.Kind == TokenKind.String && previousEndsOperand && _tokens[i - 1].Kind == TokenKind.String)
                 {

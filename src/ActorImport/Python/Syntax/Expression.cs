@@ -42,7 +42,8 @@ public sealed class Expression
     /// Names the expression reads, distinct, in order of first appearance: Name tokens that are
     /// not keywords, not attribute names after <c>.</c>, not keyword-argument names, not lambda
     /// parameters. Comprehension variables are included (harmless: over-reporting only makes a
-    /// lazy binding resolve earlier). Names inside f-strings are not seen.
+    /// lazy binding resolve earlier). Names read in f-string replacement fields are included;
+    /// <c>:=</c> inside an f-string is not seen.
     /// </summary>
     public ImmutableArray<string> Names { get; }
 

@@ -160,6 +160,16 @@ public class SimpleStatementTests
         Assert.Null(Parse.Module("f'{x}'\n").Docstring);
     }
 
+    [Theory]
+    [InlineData("print(f'{os.sep.join(parts)!r:>{width}} {{literal}} {n=}')", "print os parts width n")]
+    [InlineData("F\"\"\"{a['k']} {b(c, key=d)}\"\"\"", "a b c d")]
+    [InlineData("rf'{x}' f'{y:{z}.{w}f}' 'plain {v}'", "x y z w")]
+    [InlineData("f'{f\"{inner}\"}'", "inner")]
+    public void NamesInFStringFieldsAreRead(string source, string names)
+    {
+        Assert.Equal(names, string.Join(" ", Parse.Names(Parse.Single<ExpressionStatement>(source).Value)));
+    }
+
     [Fact]
     public void WalrusTargetsAreAssignedNotRead()
     {
