@@ -19,18 +19,7 @@ internal static class HoconTestSupport
         Assert.Throws<HoconException>(() => Read(text, environment));
 
     /// <summary>The repository root: the directory above the test binaries that holds ActorImport.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorImport.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no ActorImport.sln above {AppContext.BaseDirectory}");
-    }
+    public static string RepositoryRoot() => ActorImport.Tests.Conformance.RepositoryPaths.Root();
 }
 
 /// <summary>A fresh temporary directory, deleted on dispose.</summary>

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace ActorImport.Tests.Loading;
 
 /// <summary>
-/// CPython 3.11's recorded outputs (<c>../shared/reference/cpython-vectors.json</c>, relative to the
-/// repository root), read at test time. Immutable after loading; safe from any thread.
+/// CPython 3.11's recorded outputs (<c>reference/cpython-vectors.json</c> in the repository, a copy
+/// of the project's shared reference), read at test time. Immutable after loading; safe from any thread.
 /// </summary>
 public static class CpythonVectors
 {
@@ -13,18 +13,8 @@ public static class CpythonVectors
     /// <summary>The JSON document's member <paramref name="key"/>.</summary>
     public static JsonElement Get(string key) => Root.Value.GetProperty(key);
 
-    /// <summary>The folder that holds ActorImport.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorImport.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"ActorImport.sln not found above {AppContext.BaseDirectory}");
-    }
+    /// <summary>The folder that holds ActorImport.sln.</summary>
+    public static string RepositoryRoot() => ActorImport.Tests.Conformance.RepositoryPaths.Root();
 
     public static IEnumerable<object[]> Indexes(string key) =>
         Enumerable.Range(0, Count(key)).Select(i => new object[] { i });
@@ -37,7 +27,7 @@ public static class CpythonVectors
 
     private static JsonElement Load()
     {
-        string path = Path.Combine(RepositoryRoot(), "..", "shared", "reference", "cpython-vectors.json");
+        string path = Path.Combine(RepositoryRoot(), "reference", "cpython-vectors.json");
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
     }
