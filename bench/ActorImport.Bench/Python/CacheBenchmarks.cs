@@ -27,7 +27,7 @@ public class CacheBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string directory = Environment.GetEnvironmentVariable("ACTORIMPORT_BENCH_SAMPLE") ?? FindStdlib();
+        string directory = Environment.GetEnvironmentVariable("ACTORIMPORT_BENCH_SAMPLE") ?? HostStdlib.Directory();
         _paths = Directory.GetFiles(directory, "*.py").Order(StringComparer.Ordinal).ToArray();
         _sources = _paths.Select(File.ReadAllBytes).ToArray();
         _pycs = _paths.Select((p, i) => _cache.Build(SourceModuleRunner.Compile(_sources[i], p), _sources[i], 0, _sources[i].Length)).ToArray();
@@ -77,14 +77,5 @@ public class CacheBenchmarks
             statements += _cache.GetCode(Path.GetFileNameWithoutExtension(copy), copy, SourceModuleRunner.Compile, out _).Body.Length;
         }
         return statements;
-    }
-
-    private static string FindStdlib()
-    {
-        var start = new ProcessStartInfo("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]) { RedirectStandardOutput = true };
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        string path = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return path;
     }
 }

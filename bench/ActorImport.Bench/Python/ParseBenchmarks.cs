@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ActorImport.Python.Parsing;
 using BenchmarkDotNet.Attributes;
@@ -23,7 +22,7 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void LoadStdlibAndTimeCPython()
     {
-        string stdlib = StdlibDirectory();
+        string stdlib = HostStdlib.Directory();
         var files = new List<(string, byte[])>();
         foreach (string path in Directory.EnumerateFiles(stdlib, "*.py", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -97,17 +96,4 @@ for _ in range(2):
     best = elapsed if best is None else min(best, elapsed)
 print(best)
 """;
-
-    private static string StdlibDirectory()
-    {
-        var start = new ProcessStartInfo("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        string output = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return output;
-    }
 }

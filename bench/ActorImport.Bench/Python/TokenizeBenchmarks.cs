@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ActorImport.Python.Tokenizing;
 using BenchmarkDotNet.Attributes;
@@ -21,7 +20,7 @@ public class TokenizeBenchmarks
     [GlobalSetup]
     public void LoadStdlib()
     {
-        string stdlib = StdlibDirectory();
+        string stdlib = HostStdlib.Directory();
         var strict = new UTF8Encoding(false, true);
         var files = new List<(string, string)>();
         long bytes = 0;
@@ -72,18 +71,5 @@ public class TokenizeBenchmarks
             }
         }
         return count;
-    }
-
-    private static string StdlibDirectory()
-    {
-        var start = new ProcessStartInfo("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        string output = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return output;
     }
 }
