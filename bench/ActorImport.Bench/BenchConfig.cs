@@ -23,7 +23,6 @@ public sealed class BenchConfig : ManualConfig
         AddColumnProvider(DefaultColumnProviders.Instance);
         AddColumn(StatisticColumn.Median);
         AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
-        AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub);
         // No joined summary: each class keeps its own baseline, so its Ratio column is right.
         WithOptions(ConfigOptions.DisableOptimizationsValidator);
     }
