@@ -1,0 +1,269 @@
+using ActorImport.Python.Interpreting.Values;
+using ActorImport.Python.Tokenizing;
+
+namespace ActorImport.Python.Interpreting;
+
+/// <summary>The operator levels of <see cref="ExpressionEvaluator"/>: <c>or</c>, <c>and</c>, <c>not</c>, comparisons, bitwise or, arithmetic.</summary>
+internal sealed partial class ExpressionEvaluator
+{
+    private object? ParseOr()
+    {
+        object? left = ParseAnd();
+        while (AcceptKeyword("or"))
+        {
+            bool? truth = PyOperators.Truth(left);
+            if (truth == true)
+            {
+                DryRun(() => ParseAnd());
+                continue;
+            }
+            object? right = truth is null ? DryValue(ParseAnd) : ParseAnd();
+            left = truth is null ? (PyOperators.Truth(right) == true ? new OpaqueValue("undecided or (truthy)") : new OpaqueValue("undecided or")) : right;
+        }
+        return left;
+    }
+
+    private object? ParseAnd()
+    {
+        object? left = ParseNot();
+        while (AcceptKeyword("and"))
+        {
+            bool? truth = PyOperators.Truth(left);
+            if (truth == false)
+            {
+                DryRun(() => ParseNot());
+                continue;
+            }
+            object? right = truth is null ? DryValue(ParseNot) : ParseNot();
+            // x and <falsy> is falsy whatever x is; keep that much when x is undecided.
+            left = truth is null ? (PyOperators.Truth(right) == false ? false : new OpaqueValue("undecided and")) : right;
+        }
+        return left;
+    }
+
+    private object? DryValue(Func<object?> parse)
+    {
+        _dryRun++;
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            _dryRun--;
+        }
+    }
+
+    private object? ParseNot()
+    {
+        if (AcceptKeyword("not"))
+        {
+            bool? truth = PyOperators.Truth(ParseNot());
+            return truth is null ? new OpaqueValue("not <undecided>") : !truth.Value;
+        }
+        return ParseComparison();
+    }
+
+    private object? ParseComparison()
+    {
+        object? left = ParseBitOr();
+        object? result = null;
+        bool any = false;
+        while (TryComparisonOperator(out string op))
+        {
+            object? right = ParseBitOr();
+            object? step = CompareValues(op, left, right);
+            result = !any ? step : (PyOperators.Truth(result) is false ? result : (PyOperators.Truth(result) is null ? new OpaqueValue("chained") : step));
+            any = true;
+            left = right;
+        }
+        return any ? result : left;
+    }
+
+    private bool TryComparisonOperator(out string op)
+    {
+        op = "";
+        if (AtEnd)
+        {
+            return false;
+        }
+        Token t = Current;
+        if (t.Kind == TokenKind.Op && t.Text is "<" or ">" or "==" or ">=" or "<=" or "!=")
+        {
+            op = t.Text;
+            _pos++;
+            return true;
+        }
+        if (t.Kind == TokenKind.Name && t.Text == "in")
+        {
+            op = "in";
+            _pos++;
+            return true;
+        }
+        if (t.Kind == TokenKind.Name && t.Text == "is")
+        {
+            _pos++;
+            op = AcceptKeyword("not") ? "is not" : "is";
+            return true;
+        }
+        if (t.Kind == TokenKind.Name && t.Text == "not" && _pos + 1 < _end && _tokens[_pos + 1].Text == "in")
+        {
+            _pos += 2;
+            op = "not in";
+            return true;
+        }
+        return false;
+    }
+
+    private static object? CompareValues(string op, object? left, object? right)
+    {
+        switch (op)
+        {
+            case "==" or "!=":
+                if (!PyOperators.IsKnown(left) || !PyOperators.IsKnown(right))
+                {
+                    return new OpaqueValue($"undecided {op}");
+                }
+                bool equal = PyOperators.AreEqual(left, right);
+                return op == "==" ? equal : !equal;
+            case "in" or "not in":
+                bool? contains = PyOperators.Contains(right, left);
+                return contains is null ? new OpaqueValue($"undecided {op}") : (op == "in" ? contains.Value : !contains.Value);
+            case "is" or "is not":
+                bool? same = (left, right) switch
+                {
+                    (null, null) => true,
+                    (null, var v) when v is not OpaqueValue => false,
+                    (var v, null) when v is not OpaqueValue => false,
+                    (bool a, bool b) => a == b,
+                    _ => null,
+                };
+                return same is null ? new OpaqueValue($"undecided {op}") : (op == "is" ? same.Value : !same.Value);
+            default:
+                if (!PyOperators.IsKnown(left) || !PyOperators.IsKnown(right))
+                {
+                    return new OpaqueValue($"undecided {op}");
+                }
+                int? order = PyOperators.Compare(left, right);
+                return order is null ? new OpaqueValue($"incomparable {op}") : op switch
+                {
+                    "<" => order < 0,
+                    "<=" => order <= 0,
+                    ">" => order > 0,
+                    _ => order >= 0,
+                };
+        }
+    }
+
+    private object? ParseBitOr()
+    {
+        object? left = ParseArith();
+        while (!AtEnd && Current.Kind == TokenKind.Op && Current.Text is "|" or "&" or "^" or "<<" or ">>")
+        {
+            string op = Current.Text;
+            _pos++;
+            object? right = ParseArith();
+            left = (left, right) switch
+            {
+                (long a, long b) => op switch
+                {
+                    "|" => a | b,
+                    "&" => a & b,
+                    "^" => a ^ b,
+                    "<<" when b is >= 0 and < 63 => a << (int)b,
+                    ">>" when b >= 0 => a >> (int)Math.Min(b, 63),
+                    _ => new OpaqueValue(op),
+                },
+                _ => new OpaqueValue(op),
+            };
+        }
+        return left;
+    }
+
+    private object? ParseArith()
+    {
+        object? left = ParseTerm();
+        while (!AtEnd && Current.Kind == TokenKind.Op && Current.Text is "+" or "-")
+        {
+            string op = Current.Text;
+            _pos++;
+            object? right = ParseTerm();
+            left = (op, left, right) switch
+            {
+                ("+", long a, long b) => Checked(() => checked(a + b)),
+                ("-", long a, long b) => Checked(() => checked(a - b)),
+                ("+", double a, double b) => a + b,
+                ("-", double a, double b) => a - b,
+                ("+", string a, string b) => a + b,
+                ("+", PyTuple a, PyTuple b) => new PyTuple([.. a.Items, .. b.Items]),
+                ("+", List<object?> a, List<object?> b) => new List<object?>([.. a, .. b]),
+                _ => new OpaqueValue(op),
+            };
+        }
+        return left;
+    }
+
+    private static object Checked(Func<long> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (OverflowException)
+        {
+            return new OpaqueValue("big int");
+        }
+    }
+
+    private object? ParseTerm()
+    {
+        object? left = ParseFactor();
+        while (!AtEnd && Current.Kind == TokenKind.Op && Current.Text is "*" or "/" or "//" or "%" or "@")
+        {
+            string op = Current.Text;
+            _pos++;
+            object? right = ParseFactor();
+            left = (op, left, right) switch
+            {
+                ("*", long a, long b) => Checked(() => checked(a * b)),
+                ("*", string s, long n) => n <= 0 ? "" : (n * s.Length < 1_000_000 ? string.Concat(Enumerable.Repeat(s, (int)n)) : new OpaqueValue("big string")),
+                ("*", List<object?> l, long n) => n <= 0 ? new List<object?>() : (n * l.Count < 100_000 ? Enumerable.Repeat(l, (int)n).SelectMany(x => x).ToList() : new OpaqueValue("big list")),
+                ("//", long a, long b) when b != 0 => FloorDiv(a, b),
+                ("%", long a, long b) when b != 0 => a - (FloorDiv(a, b) * b),
+                _ => new OpaqueValue(op),
+            };
+        }
+        return left;
+    }
+
+    private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
+
+    private object? ParseFactor()
+    {
+        if (!AtEnd && Current.Kind == TokenKind.Op && Current.Text is "-" or "+" or "~")
+        {
+            string op = Current.Text;
+            _pos++;
+            object? operand = ParseFactor();
+            return (op, operand) switch
+            {
+                ("-", long l) => Checked(() => checked(-l)),
+                ("-", double d) => -d,
+                ("+", long or double) => operand,
+                ("~", long l) => ~l,
+                _ => new OpaqueValue(op),
+            };
+        }
+        object? value = ParsePrimary();
+        if (AcceptOp("**"))
+        {
+            object? exponent = ParseFactor();
+            return (value, exponent) switch
+            {
+                (long a, long b) when b is >= 0 and < 64 => Checked(() => { long r = 1; for (long i = 0; i < b; i++) { r = checked(r * a); } return r; }),
+                _ => new OpaqueValue("**"),
+            };
+        }
+        return value;
+    }
+}
