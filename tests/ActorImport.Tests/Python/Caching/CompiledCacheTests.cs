@@ -168,7 +168,7 @@ public sealed class CompiledCacheTests : IDisposable
         string pyc = Path.Combine(_dir, "nosrc.pyc");
         File.Move(outcome.CachePath, pyc);
         File.Delete(path);
-        var loader = new SourcelessFileLoader("nosrc", pyc, new ModuleInterpreter(fake));
+        var loader = new CompiledModuleLoader("nosrc", pyc, new ModuleInterpreter(fake));
         var module = new ModuleObject("nosrc");
         module.SetAttribute("__file__", pyc);
         loader.ExecModule(module);
@@ -181,7 +181,7 @@ public sealed class CompiledCacheTests : IDisposable
     {
         string pyc = Path.Combine(_dir, "badpyc.pyc");
         File.WriteAllBytes(pyc, new byte[20]);
-        var loader = new SourcelessFileLoader("badpyc", pyc, new ModuleInterpreter(new FakeImportSystem()));
+        var loader = new CompiledModuleLoader("badpyc", pyc, new ModuleInterpreter(new FakeImportSystem()));
         var error = Assert.ThrowsAny<PythonException>(() => loader.ExecModule(new ModuleObject("badpyc")));
         var python = PythonOracle.RunJson(
             "import sys, json, importlib.machinery as m\ntry:\n    m.SourcelessFileLoader('badpyc', sys.argv[1]).load_module()\nexcept Exception as e:\n    print(json.dumps([type(e).__name__, str(e)]))",

@@ -6,18 +6,19 @@ using ActorImport.Python.Syntax;
 namespace ActorImport.Python.Caching;
 
 /// <summary>
-/// <c>importlib.machinery.SourcelessFileLoader</c> for this engine's <c>.pyc</c> files: runs
+/// The counterpart of <c>importlib.machinery.SourcelessFileLoader</c> for this engine's own
+/// <c>.pyc</c> files (not CPython's bytecode, which Discovery.SourcelessFileLoader finds): runs
 /// the compiled module without its source. Only the header is classified (bad magic, truncation
 /// and bad flags propagate as CPython's errors); nothing is checked against a source. A body
 /// this format cannot read is CPython's <c>ImportError "Non-code object in '…'"</c>.
 /// Thread-safety: immutable; <see cref="ExecModule"/> may run concurrently for different modules.
 /// </summary>
-public sealed class SourcelessFileLoader : ILoader
+public sealed class CompiledModuleLoader : ILoader
 {
     private readonly ModuleInterpreter _interpreter;
     private readonly uint _rawMagicNumber;
 
-    public SourcelessFileLoader(string name, string path, ModuleInterpreter interpreter, uint rawMagicNumber = PythonTarget.RawMagicNumber311)
+    public CompiledModuleLoader(string name, string path, ModuleInterpreter interpreter, uint rawMagicNumber = PythonTarget.RawMagicNumber311)
     {
         Name = name;
         Path = path;
