@@ -4,19 +4,22 @@ using BenchmarkDotNet.Attributes;
 namespace ActorImport.Bench.Actors;
 
 /// <summary>
-/// Four sender threads tell one actor a million messages in all; the time is per message.
+/// <see cref="Senders"/> threads tell one actor a million messages in all; the time is per
+/// message. With one sender the benchmark's own thread tells (no thread is started).
 /// Thread-safety: BenchmarkDotNet calls it from one thread; the senders only Tell.
 /// </summary>
 [Config(typeof(BenchConfig))]
-public class ActorTellManySendersBenchmarks
+public class ActorTellBenchmarks
 {
-    private const int Senders = 4;
     private const int Messages = 1_000_000;
     private static readonly object Message = new();
     private readonly ManualResetEventSlim _done = new();
     private ActorSystem _system = null!;
     private IActorRef _actor = null!;
     private FloorMailbox _floor = null!;
+
+    [Params(1, 4)]
+    public int Senders { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -45,22 +48,31 @@ public class ActorTellManySendersBenchmarks
     private void Run(Action tell)
     {
         _done.Reset();
-        var threads = new Thread[Senders];
-        for (int t = 0; t < Senders; t++)
+        if (Senders == 1)
         {
-            threads[t] = new Thread(() =>
-            {
-                for (int i = 0; i < Messages / Senders; i++)
-                {
-                    tell();
-                }
-            });
-            threads[t].Start();
+            SendShare(tell, Messages);
         }
-        foreach (Thread thread in threads)
+        else
         {
-            thread.Join();
+            var threads = new Thread[Senders];
+            for (int t = 0; t < Senders; t++)
+            {
+                threads[t] = new Thread(() => SendShare(tell, Messages / Senders));
+                threads[t].Start();
+            }
+            foreach (Thread thread in threads)
+            {
+                thread.Join();
+            }
         }
         _done.Wait();
+    }
+
+    private static void SendShare(Action tell, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            tell();
+        }
     }
 }
