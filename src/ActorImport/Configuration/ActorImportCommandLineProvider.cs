@@ -4,7 +4,8 @@ namespace ActorImport.Configuration;
 
 /// <summary>
 /// Loads <see cref="ActorImportCommandLineSource"/>; later arguments win over earlier ones.
-/// A <c>--set</c> without <c>key=value</c> is a <see cref="FormatException"/> naming it.
+/// A <c>--set</c> without <c>key=value</c> is a <see cref="FormatException"/> naming it; a
+/// <c>--set</c> value that starts with <c>[</c> or <c>{</c> is read as HOCON (a list or an object).
 /// Thread-safety: as <see cref="ConfigurationProvider"/>.
 /// </summary>
 public sealed class ActorImportCommandLineProvider : ConfigurationProvider
@@ -73,7 +74,19 @@ public sealed class ActorImportCommandLineProvider : ConfigurationProvider
             key = ActorImportOptions.SectionName + ConfigurationPath.KeyDelimiter + key;
         }
 
-        data[key] = setting[(equals + 1)..];
+        string value = setting[(equals + 1)..];
+        if (value.TrimStart() is ['[', ..] or ['{', ..])
+        {
+            // A list or an object: read it as HOCON, so `--set search.path=[a, b]` means a list.
+            const string field = "value";
+            var read = HoconReader.ReadText($"{field} = {value}", shown, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+            foreach (var (readKey, readValue) in read)
+            {
+                data[key + readKey[field.Length..]] = readValue;
+            }
+            return;
+        }
+        data[key] = value;
     }
 
     /// <summary>A dotted or colon path as a configuration key.</summary>

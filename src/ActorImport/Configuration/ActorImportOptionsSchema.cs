@@ -9,7 +9,8 @@ namespace ActorImport.Configuration;
 /// that every problem names the configuration key (<c>actor-import:bytecode:mode</c>) rather
 /// than the property path the binder reports: keys no property answers to (a typo must not
 /// silently fall back to a default; the binder's own unknown-key check ignores
-/// <see cref="ConfigurationKeyNameAttribute"/>), objects where a value belongs, and values the
+/// <see cref="ConfigurationKeyNameAttribute"/>), objects where a value belongs, single values where a
+/// list belongs, and values the
 /// property's converter refuses. Thread-safety: stateless.
 /// </summary>
 internal static class ActorImportOptionsSchema
@@ -47,6 +48,12 @@ internal static class ActorImportOptionsSchema
             }
             else if (propertyType == typeof(List<string>))
             {
+                // A layer that sets the key itself (`--set search.path=/a`) would be ignored by the binder.
+                if (child.Value is { Length: > 0 })
+                {
+                    failures.Add($"{child.Path} must be a list (for example [\"auto\", \"/opt/lib\"]), not the single value '{child.Value}'");
+                }
+
                 foreach (var element in child.GetChildren().Where(e => e.GetChildren().Any()))
                 {
                     failures.Add($"{element.Path} must be a string, not an object or list");

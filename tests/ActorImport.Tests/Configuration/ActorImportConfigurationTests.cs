@@ -178,6 +178,28 @@ public class ActorImportConfigurationTests
     }
 
     [Fact]
+    public void SetWithAListValueSetsAList()
+    {
+        var options = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(null, ["--set", "search.path=[/a, \"/b c\"]"], NoEnvironment()));
+        Assert.Equal(["/a", "/b c"], options.Search.Path);
+    }
+
+    [Fact]
+    public void SetWithABadListNamesTheSwitch()
+    {
+        var e = Assert.Throws<HoconException>(() => ActorImportConfiguration.Build(null, ["--set", "search.path=[/a"], NoEnvironment()));
+        Assert.Contains("--set search.path=[/a", e.Message);
+    }
+
+    [Fact]
+    public void SetWithAScalarWhereAListBelongsIsAnErrorNamingTheKey()
+    {
+        var configuration = ActorImportConfiguration.Build(null, ["--set", "search.path=/a"], NoEnvironment());
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => ActorImportConfiguration.Bind(configuration));
+        Assert.Contains("actor-import:search:path", e.Message);
+    }
+
+    [Fact]
     public void LocateDefaultFileFindsTheRootFileFromBelow()
     {
         string below = Path.Combine(HoconTestSupport.RepositoryRoot(), "src", "ActorImport", "Configuration");
