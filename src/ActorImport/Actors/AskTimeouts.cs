@@ -21,7 +21,7 @@ internal sealed class AskTimeouts : IDisposable
     private readonly Timer _timer;
     private readonly TimeSpan _resolution;
     private volatile IAskPromise?[][] _chunks = [];
-    private int _cursor; // where the next search for an empty slot starts; a hint, races are harmless
+    private int _cursor; // where the next search for an empty slot starts (the last slot taken); a hint, races are harmless
     private int _armed;
     private int _disposed;
 
@@ -39,7 +39,7 @@ internal sealed class AskTimeouts : IDisposable
         }
         // The claiming compare-and-swap is a full fence before reading _armed and _disposed: a
         // tick that disarms, or a Dispose, re-reads the slots afterwards, so one side sees the other.
-        promise.Slot = Claim(promise);
+        Claim(promise);
         if (Volatile.Read(ref _armed) == 0 && Interlocked.CompareExchange(ref _armed, 1, 0) == 0)
         {
             Arm(_resolution);
@@ -59,7 +59,9 @@ internal sealed class AskTimeouts : IDisposable
         int slot = promise.Slot;
         if (slot >= 0)
         {
-            Interlocked.CompareExchange(ref Slot(slot), null, promise);
+            // A plain release store, no compare-and-swap: the slot holds this promise until now,
+            // since only the promise's single completer empties it.
+            Volatile.Write(ref Slot(slot), null);
         }
     }
 
@@ -76,7 +78,7 @@ internal sealed class AskTimeouts : IDisposable
 
     private ref IAskPromise? Slot(int slot) => ref _chunks[slot >> ChunkBits][slot & (ChunkSize - 1)];
 
-    /// <summary>Puts <paramref name="promise"/> into an empty slot and returns its index.</summary>
+    /// <summary>Puts <paramref name="promise"/> into an empty slot, sets its Slot and returns it.</summary>
     private int Claim(IAskPromise promise)
     {
         while (true)
@@ -88,10 +90,21 @@ internal sealed class AskTimeouts : IDisposable
             {
                 int slot = start + n < capacity ? start + n : start + n - capacity;
                 ref IAskPromise? target = ref chunks[slot >> ChunkBits][slot & (ChunkSize - 1)];
-                if (Volatile.Read(ref target) is null && Interlocked.CompareExchange(ref target, promise, null) is null)
+                if (Volatile.Read(ref target) is null)
                 {
-                    Volatile.Write(ref _cursor, slot + 1);
-                    return slot;
+                    // Set before the publishing swap: a tick that times the promise out at once
+                    // must find the slot to release, or the slot would stay taken for good.
+                    promise.Slot = slot;
+                    if (Interlocked.CompareExchange(ref target, promise, null) is null)
+                    {
+                        // The cursor points at the slot just taken, which its answer empties again:
+                        // one asker at a time reuses one slot and never writes the cursor.
+                        if (slot != start)
+                        {
+                            Volatile.Write(ref _cursor, slot);
+                        }
+                        return slot;
+                    }
                 }
             }
             Grow(chunks);
