@@ -21,7 +21,7 @@ internal sealed class AskTimeouts : IDisposable
     private readonly Timer _timer;
     private readonly TimeSpan _resolution;
     private volatile IAskPromise?[][] _chunks = [];
-    private int _cursor; // where the next search for an empty slot starts (the last slot taken); a hint, races are harmless
+    private int _cursor; // where the next search for an empty slot starts; a hint, races are harmless
     private int _armed;
     private int _disposed;
 
@@ -59,9 +59,7 @@ internal sealed class AskTimeouts : IDisposable
         int slot = promise.Slot;
         if (slot >= 0)
         {
-            // A plain release store, no compare-and-swap: the slot holds this promise until now,
-            // since only the promise's single completer empties it.
-            Volatile.Write(ref Slot(slot), null);
+            Interlocked.CompareExchange(ref Slot(slot), null, promise);
         }
     }
 
@@ -97,12 +95,7 @@ internal sealed class AskTimeouts : IDisposable
                     promise.Slot = slot;
                     if (Interlocked.CompareExchange(ref target, promise, null) is null)
                     {
-                        // The cursor points at the slot just taken, which its answer empties again:
-                        // one asker at a time reuses one slot and never writes the cursor.
-                        if (slot != start)
-                        {
-                            Volatile.Write(ref _cursor, slot);
-                        }
+                        Volatile.Write(ref _cursor, slot + 1);
                         return slot;
                     }
                 }
