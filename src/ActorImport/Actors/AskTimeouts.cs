@@ -39,7 +39,7 @@ internal sealed class AskTimeouts : IDisposable
         }
         // The claiming compare-and-swap is a full fence before reading _armed and _disposed: a
         // tick that disarms, or a Dispose, re-reads the slots afterwards, so one side sees the other.
-        promise.Slot = Claim(promise);
+        Claim(promise);
         if (Volatile.Read(ref _armed) == 0 && Interlocked.CompareExchange(ref _armed, 1, 0) == 0)
         {
             Arm(_resolution);
@@ -76,7 +76,7 @@ internal sealed class AskTimeouts : IDisposable
 
     private ref IAskPromise? Slot(int slot) => ref _chunks[slot >> ChunkBits][slot & (ChunkSize - 1)];
 
-    /// <summary>Puts <paramref name="promise"/> into an empty slot and returns its index.</summary>
+    /// <summary>Puts <paramref name="promise"/> into an empty slot, sets its Slot and returns it.</summary>
     private int Claim(IAskPromise promise)
     {
         while (true)
@@ -88,10 +88,16 @@ internal sealed class AskTimeouts : IDisposable
             {
                 int slot = start + n < capacity ? start + n : start + n - capacity;
                 ref IAskPromise? target = ref chunks[slot >> ChunkBits][slot & (ChunkSize - 1)];
-                if (Volatile.Read(ref target) is null && Interlocked.CompareExchange(ref target, promise, null) is null)
+                if (Volatile.Read(ref target) is null)
                 {
-                    Volatile.Write(ref _cursor, slot + 1);
-                    return slot;
+                    // Set before the publishing swap: a tick that times the promise out at once
+                    // must find the slot to release, or the slot would stay taken for good.
+                    promise.Slot = slot;
+                    if (Interlocked.CompareExchange(ref target, promise, null) is null)
+                    {
+                        Volatile.Write(ref _cursor, slot + 1);
+                        return slot;
+                    }
                 }
             }
             Grow(chunks);
