@@ -232,9 +232,10 @@ internal sealed partial class BodyExecution
         }
     }
 
+    /// <summary>The imports anywhere in a function body (nested blocks and definitions included), in source order.</summary>
     private static void CollectImports(ImmutableArray<Statement> body, List<DeferredImport> into)
     {
-        foreach (Statement statement in body)
+        foreach (Statement statement in body.DescendantsAndSelf())
         {
             switch (statement)
             {
@@ -246,42 +247,6 @@ internal sealed partial class BodyExecution
                     break;
                 case ImportFromStatement from:
                     into.Add(new DeferredImport(from.Module ?? string.Empty, from.Level, from.Names.Select(n => n.Name).ToArray(), from.Line, from.IsLazy));
-                    break;
-                case FunctionDefinition f:
-                    CollectImports(f.Body, into);
-                    break;
-                case ClassDefinition c:
-                    CollectImports(c.Body, into);
-                    break;
-                case IfStatement i:
-                    CollectImports(i.Body, into);
-                    CollectImports(i.OrElse, into);
-                    break;
-                case WhileStatement w:
-                    CollectImports(w.Body, into);
-                    CollectImports(w.OrElse, into);
-                    break;
-                case ForStatement f:
-                    CollectImports(f.Body, into);
-                    CollectImports(f.OrElse, into);
-                    break;
-                case WithStatement w:
-                    CollectImports(w.Body, into);
-                    break;
-                case TryStatement t:
-                    CollectImports(t.Body, into);
-                    foreach (ExceptHandler h in t.Handlers)
-                    {
-                        CollectImports(h.Body, into);
-                    }
-                    CollectImports(t.OrElse, into);
-                    CollectImports(t.FinalBody, into);
-                    break;
-                case MatchStatement m:
-                    foreach (MatchCase c in m.Cases)
-                    {
-                        CollectImports(c.Body, into);
-                    }
                     break;
             }
         }
