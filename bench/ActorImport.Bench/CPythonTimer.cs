@@ -16,6 +16,16 @@ public static class CPythonTimer
     /// </summary>
     public static double Seconds(string script, string flags = "", IEnumerable<string>? args = null)
     {
+        string last = Output(script, flags, args).TrimEnd().Split('\n')[^1];
+        return double.Parse(last, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> under <c>python3 [flags] -c</c> and returns its standard
+    /// output; a non-zero exit is an <see cref="InvalidOperationException"/> carrying standard error.
+    /// </summary>
+    public static string Output(string script, string flags = "", IEnumerable<string>? args = null)
+    {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string flag in flags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -36,7 +46,6 @@ public static class CPythonTimer
         {
             throw new InvalidOperationException($"python3 failed ({process.ExitCode}): {stderr.Result}");
         }
-        string last = output.TrimEnd().Split('\n')[^1];
-        return double.Parse(last, CultureInfo.InvariantCulture);
+        return output;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace ActorImport.Bench.Discovery;
@@ -21,16 +20,7 @@ public sealed record StdlibNames(IReadOnlyList<string> Names, IReadOnlyList<stri
 
     public static StdlibNames Load()
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { "-I", "-S", "-c", Script })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using Process process = Process.Start(start)!;
-        _ = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        string output = CPythonTimer.Output(Script, flags: "-I -S");
         using JsonDocument document = JsonDocument.Parse(output);
         JsonElement root = document.RootElement;
         return new StdlibNames(
