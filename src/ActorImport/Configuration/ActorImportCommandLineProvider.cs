@@ -6,6 +6,8 @@ namespace ActorImport.Configuration;
 /// Loads <see cref="ActorImportCommandLineSource"/>; later arguments win over earlier ones.
 /// A <c>--set</c> without <c>key=value</c> is a <see cref="FormatException"/> naming it; a
 /// <c>--set</c> value that starts with <c>[</c> or <c>{</c> is read as HOCON (a list or an object).
+/// A <c>--set</c> path that starts with <c>akka</c> sets Akka.NET's section, any other is under
+/// <c>actor-import</c> (<see cref="OverrideKeys"/>).
 /// Thread-safety: as <see cref="ConfigurationProvider"/>.
 /// </summary>
 public sealed class ActorImportCommandLineProvider : ConfigurationProvider
@@ -27,7 +29,7 @@ public sealed class ActorImportCommandLineProvider : ConfigurationProvider
             {
                 if (i + 1 >= args.Count)
                 {
-                    throw new FormatException("--set needs a setting: --set dispatcher.throughput=10");
+                    throw new FormatException("--set needs a setting: --set bytecode.mode=checked-hash");
                 }
 
                 Set(data, args[++i], arg + " " + args[i]);
@@ -64,29 +66,11 @@ public sealed class ActorImportCommandLineProvider : ConfigurationProvider
         int equals = setting.IndexOf('=');
         if (equals <= 0)
         {
-            throw new FormatException($"'{shown}' is not key=value (for example --set dispatcher.throughput=10)");
+            throw new FormatException($"'{shown}' is not key=value (for example --set bytecode.mode=checked-hash)");
         }
 
         string path = setting[..equals].Trim();
-        string key = ToKey(path);
-        if (!key.StartsWith(ActorImportOptions.SectionName + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase))
-        {
-            key = ActorImportOptions.SectionName + ConfigurationPath.KeyDelimiter + key;
-        }
-
-        string value = setting[(equals + 1)..];
-        if (value.TrimStart() is ['[', ..] or ['{', ..])
-        {
-            // A list or an object: read it as HOCON, so `--set search.path=[a, b]` means a list.
-            const string field = "value";
-            var read = HoconReader.ReadText($"{field} = {value}", shown, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
-            foreach (var (readKey, readValue) in read)
-            {
-                data[key + readKey[field.Length..]] = readValue;
-            }
-            return;
-        }
-        data[key] = value;
+        OverrideKeys.Add(data, OverrideKeys.KeyFor(path.Split('.', ':')), setting[(equals + 1)..], shown);
     }
 
     /// <summary>A dotted or colon path as a configuration key.</summary>

@@ -7,8 +7,11 @@ namespace ActorImport.Configuration;
 /// The one place that assembles ActorImport's configuration, lowest precedence first:
 /// the HOCON file (<c>akka.hocon</c>), then <c>ACTORIMPORT__…</c> environment variables
 /// (<see cref="ActorImportEnvironmentSource"/>), then command-line switches
-/// (<see cref="ActorImportCommandLineSource"/>); and binds the <c>actor-import</c> section to
-/// validated <see cref="ActorImportOptions"/>. Thread-safety: stateless.
+/// (<see cref="ActorImportCommandLineSource"/>), merged by <see cref="OverrideLayersSource"/> so that
+/// an override of a list replaces the whole list; binds the <c>actor-import</c> section to
+/// validated <see cref="ActorImportOptions"/> and checks the <c>akka</c> section
+/// (<see cref="AkkaSectionValidator"/>), which <see cref="AkkaSection"/> hands to Akka.NET.
+/// Thread-safety: stateless.
 /// </summary>
 public static class ActorImportConfiguration
 {
@@ -22,20 +25,23 @@ public static class ActorImportConfiguration
     public static IConfigurationRoot Build(string? hoconPath, string[] args, IDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = new ConfigurationBuilder();
+        HoconTimeSpanConverter.EnsureRegistered();
+        var layers = new OverrideLayersSource();
         if (hoconPath is not null)
         {
-            builder.AddHoconFile(hoconPath, optional: false, environment);
+            layers.Layers.Add(new HoconConfigurationSource { Path = hoconPath, EnvironmentVariables = environment });
         }
 
-        builder.Add(new ActorImportEnvironmentSource { Variables = environment });
-        builder.Add(new ActorImportCommandLineSource { Args = args });
-        return builder.Build();
+        layers.Layers.Add(new ActorImportEnvironmentSource { Variables = environment });
+        layers.Layers.Add(new ActorImportCommandLineSource { Args = args });
+        return new ConfigurationBuilder().Add(layers).Build();
     }
 
     /// <summary>
-    /// Binds and validates the <c>actor-import</c> section. Unknown keys are errors (a typo must
-    /// not silently fall back to a default).
+    /// Binds and validates the <c>actor-import</c> section, and checks the <c>akka</c> section's
+    /// settings this project relies on. Unknown keys under <c>actor-import</c> are errors (a typo
+    /// must not silently fall back to a default); the <c>akka</c> section is Akka.NET's, so its
+    /// unknown keys are Akka's to ignore.
     /// </summary>
     /// <exception cref="OptionsValidationException">A value does not convert, a key is unknown, or a value is out of range; the message names the key.</exception>
     public static ActorImportOptions Bind(IConfiguration configuration)
@@ -69,6 +75,7 @@ public static class ActorImportConfiguration
         }
 
         var failures = ActorImportOptionsValidator.Check(options);
+        failures.AddRange(AkkaSectionValidator.Check(configuration));
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(ActorImportOptions.SectionName, typeof(ActorImportOptions), failures);

@@ -5,7 +5,9 @@ namespace ActorImport.Configuration;
 
 /// <summary>
 /// Loads <see cref="ActorImportEnvironmentSource"/>: maps <c>ACTORIMPORT__a__b_c</c> to
-/// <c>actor-import:a:b-c</c>. Thread-safety: as <see cref="ConfigurationProvider"/>.
+/// <c>actor-import:a:b-c</c>, and <c>ACTORIMPORT__akka__a</c> to <c>akka:a</c>; a value that
+/// starts with <c>[</c> or <c>{</c> is HOCON (<c>ACTORIMPORT__search__path=[auto, /opt]</c>).
+/// Thread-safety: as <see cref="ConfigurationProvider"/>.
 /// </summary>
 public sealed class ActorImportEnvironmentProvider : ConfigurationProvider
 {
@@ -20,7 +22,7 @@ public sealed class ActorImportEnvironmentProvider : ConfigurationProvider
         {
             if (MapName(name) is { } key)
             {
-                data[key] = value;
+                OverrideKeys.Add(data, key, value, name);
             }
         }
 
@@ -36,10 +38,10 @@ public sealed class ActorImportEnvironmentProvider : ConfigurationProvider
             return null;
         }
 
-        var segments = name[ActorImportEnvironmentSource.Prefix.Length..]
+        string[] segments = [.. name[ActorImportEnvironmentSource.Prefix.Length..]
             .Split("__")
-            .Select(segment => segment.Replace('_', '-'));
-        return ActorImportOptions.SectionName + ConfigurationPath.KeyDelimiter + string.Join(ConfigurationPath.KeyDelimiter, segments);
+            .Select(segment => segment.Replace('_', '-'))];
+        return OverrideKeys.KeyFor(segments);
     }
 
     private IEnumerable<KeyValuePair<string, string?>> Variables()

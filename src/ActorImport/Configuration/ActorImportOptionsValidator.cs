@@ -5,7 +5,7 @@ namespace ActorImport.Configuration;
 
 /// <summary>
 /// Checks bound <see cref="ActorImportOptions"/>; every failure names the configuration key
-/// (<c>actor-import:dispatcher:throughput must be …</c>). Usable with the options framework
+/// (<c>actor-import:search:path must be …</c>). Usable with the options framework
 /// (<c>services.AddSingleton&lt;IValidateOptions&lt;ActorImportOptions&gt;, …&gt;</c>) or directly.
 /// Thread-safety: stateless.
 /// </summary>
@@ -24,18 +24,6 @@ public sealed partial class ActorImportOptionsValidator : IValidateOptions<Actor
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-
-        int throughput = options.Dispatcher.Throughput;
-        if (throughput is < DispatcherOptions.MinThroughput or > DispatcherOptions.MaxThroughput)
-        {
-            failures.Add($"{Root}:dispatcher:throughput must be between {DispatcherOptions.MinThroughput} and {DispatcherOptions.MaxThroughput} (was {throughput})");
-        }
-
-        if (options.AskTimeout <= TimeSpan.Zero)
-        {
-            // infinite is negative as a TimeSpan, so it is refused here too: an ask must end.
-            failures.Add($"{Root}:ask-timeout must be a positive, finite duration (was {Show(options.AskTimeout)})");
-        }
 
         if (options.Timeouts.ImportWait <= TimeSpan.Zero && options.Timeouts.ImportWait != Timeout.InfiniteTimeSpan)
         {
@@ -70,12 +58,6 @@ public sealed partial class ActorImportOptionsValidator : IValidateOptions<Actor
         if (options.Trace.Output is null)
         {
             failures.Add($"{Root}:trace:output must be a file name or \"\" (was null)");
-        }
-
-        double factor = options.TestKit.TimeFactor;
-        if (!double.IsFinite(factor) || factor <= 0)
-        {
-            failures.Add($"{Root}:test-kit:time-factor must be a positive number (was {factor})");
         }
 
         return failures;

@@ -7,7 +7,7 @@ namespace ActorImport.Configuration;
 /// A <see cref="TimeSpan"/> converter that reads HOCON durations (<see cref="HoconDuration"/>)
 /// and otherwise the standard formats (<c>00:00:05</c>). <c>ConfigurationBinder</c> converts
 /// strings through <see cref="TypeDescriptor.GetConverter(Type)"/>, so registering this converter
-/// for <see cref="TimeSpan"/> lets <c>ask-timeout = 5s</c> bind to a TimeSpan property without a
+/// for <see cref="TimeSpan"/> lets <c>import-wait = 5s</c> bind to a TimeSpan property without a
 /// custom binder. Registration is process-wide (TypeDescriptor's table, not ours); it is a
 /// superset of the default converter except that a bare number means milliseconds (HOCON)
 /// rather than days. Thread-safety: stateless.

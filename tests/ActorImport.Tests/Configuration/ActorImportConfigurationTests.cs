@@ -16,8 +16,6 @@ public class ActorImportConfigurationTests
         var configuration = ActorImportConfiguration.Build(RootHocon, [], NoEnvironment());
         var o = ActorImportConfiguration.Bind(configuration);
 
-        Assert.Equal(30, o.Dispatcher.Throughput);
-        Assert.Equal(TimeSpan.FromSeconds(5), o.AskTimeout);
         Assert.Equal(["auto"], o.Search.Path);
         Assert.Equal("3.11", o.Python.TargetVersion);
         Assert.Equal("actorimport-311", o.Python.CacheTag);
@@ -26,7 +24,6 @@ public class ActorImportConfigurationTests
         Assert.Equal(LazyImportMode.Normal, o.LazyImports.Mode);
         Assert.False(o.Trace.Enabled);
         Assert.Equal("", o.Trace.Output);
-        Assert.Equal(1.0, o.TestKit.TimeFactor);
         Assert.Equal(Timeout.InfiniteTimeSpan, o.Timeouts.ImportWait);
     }
 
@@ -37,10 +34,12 @@ public class ActorImportConfigurationTests
         var keys = ActorImportConfiguration.Build(RootHocon, [], NoEnvironment()).AsEnumerable().Select(kv => kv.Key).ToHashSet();
         string[] expected =
         [
-            "actor-import:dispatcher:throughput", "actor-import:ask-timeout", "actor-import:search:path:0",
+            "actor-import:search:path:0",
             "actor-import:python:target-version", "actor-import:python:cache-tag", "actor-import:bytecode:mode",
             "actor-import:bytecode:write", "actor-import:lazy-imports:mode", "actor-import:trace:enabled",
-            "actor-import:trace:output", "actor-import:test-kit:time-factor", "actor-import:timeouts:import-wait",
+            "actor-import:trace:output", "actor-import:timeouts:import-wait",
+            "akka:loglevel", "akka:stdout-loglevel", "akka:actor:ask-timeout", "akka:actor:actor-import-dispatcher:type",
+            "akka:actor:actor-import-dispatcher:throughput", "akka:test:timefactor",
         ];
         Assert.All(expected, key => Assert.Contains(key, keys));
     }
@@ -58,36 +57,36 @@ public class ActorImportConfigurationTests
     {
         var env = new Dictionary<string, string?>
         {
-            ["ACTORIMPORT__dispatcher__throughput"] = "10",
-            ["ACTORIMPORT__ask_timeout"] = "2s",
+            ["ACTORIMPORT__python__cache_tag"] = "env-tag",
+            ["ACTORIMPORT__timeouts__import_wait"] = "2s",
             ["actorimport__lazy_imports__mode"] = "all",
-            ["OTHER__dispatcher__throughput"] = "1",
+            ["OTHER__python__cache_tag"] = "other",
         };
         var o = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(RootHocon, [], env));
-        Assert.Equal(10, o.Dispatcher.Throughput);
-        Assert.Equal(TimeSpan.FromSeconds(2), o.AskTimeout);
+        Assert.Equal("env-tag", o.Python.CacheTag);
+        Assert.Equal(TimeSpan.FromSeconds(2), o.Timeouts.ImportWait);
         Assert.Equal(LazyImportMode.All, o.LazyImports.Mode);
     }
 
     [Theory]
-    [InlineData("--actor-import:dispatcher:throughput=12")]
-    [InlineData("--actor-import:dispatcher:throughput", "12")]
-    [InlineData("--actor-import.dispatcher.throughput=12")]
-    [InlineData("--set", "dispatcher.throughput=12")]
-    [InlineData("--set=dispatcher.throughput=12")]
-    [InlineData("--set", "actor-import.dispatcher.throughput=12")]
-    [InlineData("--threads", "4", "--set", "dispatcher.throughput=12", "positional")]
+    [InlineData("--actor-import:python:cache-tag=t12")]
+    [InlineData("--actor-import:python:cache-tag", "t12")]
+    [InlineData("--actor-import.python.cache-tag=t12")]
+    [InlineData("--set", "python.cache-tag=t12")]
+    [InlineData("--set=python.cache-tag=t12")]
+    [InlineData("--set", "actor-import.python.cache-tag=t12")]
+    [InlineData("--threads", "4", "--set", "python.cache-tag=t12", "positional")]
     public void CommandLineFormsOverrideTheFile(params string[] args)
     {
         var o = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(RootHocon, args, NoEnvironment()));
-        Assert.Equal(12, o.Dispatcher.Throughput);
+        Assert.Equal("t12", o.Python.CacheTag);
     }
 
     [Fact]
     public void ShortColonFormIsNotReadSoItCannotCollideWithProgramSwitches()
     {
-        var c = ActorImportConfiguration.Build(RootHocon, ["--dispatcher:throughput=12"], NoEnvironment());
-        Assert.Equal(30, ActorImportConfiguration.Bind(c).Dispatcher.Throughput);
+        var c = ActorImportConfiguration.Build(RootHocon, ["--python:cache-tag=t12"], NoEnvironment());
+        Assert.Equal("actorimport-311", ActorImportConfiguration.Bind(c).Python.CacheTag);
     }
 
     [Fact]
@@ -95,11 +94,11 @@ public class ActorImportConfigurationTests
     {
         var env = new Dictionary<string, string?>
         {
-            ["ACTORIMPORT__dispatcher__throughput"] = "10",
+            ["ACTORIMPORT__python__cache_tag"] = "env",
             ["ACTORIMPORT__bytecode__mode"] = "checked-hash",
         };
-        var o = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(RootHocon, ["--set", "dispatcher.throughput=20"], env));
-        Assert.Equal(20, o.Dispatcher.Throughput); // command line beats environment
+        var o = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(RootHocon, ["--set", "python.cache-tag=switch"], env));
+        Assert.Equal("switch", o.Python.CacheTag); // command line beats environment
         Assert.Equal(BytecodeMode.CheckedHash, o.Bytecode.Mode); // environment beats file
         Assert.Equal("3.11", o.Python.TargetVersion); // file where nothing overrides
     }
@@ -131,22 +130,29 @@ public class ActorImportConfigurationTests
     }
 
     [Theory]
-    [InlineData("actor-import.dispatcher.throughput = 0", "actor-import:dispatcher:throughput")]
-    [InlineData("actor-import.dispatcher.throughput = 2000000", "actor-import:dispatcher:throughput")]
+    [InlineData("akka.actor.actor-import-dispatcher.throughput = 0", "akka:actor:actor-import-dispatcher:throughput")]
+    [InlineData("akka.actor.actor-import-dispatcher.throughput = 2000000", "akka:actor:actor-import-dispatcher:throughput")]
+    [InlineData("akka.actor.actor-import-dispatcher.throughput = lots", "akka:actor:actor-import-dispatcher:throughput")]
+    [InlineData("akka.actor.actor-import-dispatcher.dedicated-thread-pool.thread-count = 0", "akka:actor:actor-import-dispatcher:dedicated-thread-pool:thread-count")]
+    [InlineData("akka.loglevel = LOUD", "akka:loglevel")]
+    [InlineData("akka.stdout-loglevel = quiet", "akka:stdout-loglevel")]
     [InlineData("actor-import.bytecode.mode = sometimes", "actor-import:bytecode:mode")]
     [InlineData("actor-import.bytecode.mode = 7", "actor-import:bytecode:mode")]
     [InlineData("actor-import.lazy-imports.mode = lazy", "actor-import:lazy-imports:mode")]
-    [InlineData("actor-import.ask-timeout = infinite", "actor-import:ask-timeout")]
-    [InlineData("actor-import.ask-timeout = 0s", "actor-import:ask-timeout")]
+    [InlineData("akka.actor.ask-timeout = infinite", "akka:actor:ask-timeout")]
+    [InlineData("akka.actor.ask-timeout = 0s", "akka:actor:ask-timeout")]
+    [InlineData("akka.actor.ask-timeout = soon", "akka:actor:ask-timeout")]
     [InlineData("actor-import.timeouts.import-wait = -1s", "actor-import:timeouts:import-wait")]
-    [InlineData("actor-import.test-kit.time-factor = 0", "actor-import:test-kit:time-factor")]
+    [InlineData("akka.test.timefactor = 0", "akka:test:timefactor")]
+    [InlineData("actor-import.ask-timeout = 5s", "actor-import:ask-timeout is not a known setting")]
+    [InlineData("actor-import.test-kit.time-factor = 2", "actor-import:test-kit is not a known setting")]
     [InlineData("actor-import.python.target-version = eleven", "actor-import:python:target-version")]
-    [InlineData("actor-import.dispatcher.thruput = 5", "actor-import:dispatcher:thruput is not a known setting (known here: throughput)")]
+    [InlineData("actor-import.bytecode.rite = true", "actor-import:bytecode:rite is not a known setting (known here: mode, write)")]
     [InlineData("actor-import.trace = 5", "actor-import:trace must be an object")]
     [InlineData("actor-import.trace.output = null", "actor-import:trace:output")]
     [InlineData("actor-import.trace.enabled = maybe", "actor-import:trace:enabled")]
     [InlineData("actor-import.search.path = [ [a] ]", "actor-import:search:path:0 must be a string")]
-    [InlineData("actor-import.dispatcher = { throughput = { x = 1 } }", "actor-import:dispatcher:throughput must be a single value")]
+    [InlineData("actor-import.bytecode = { mode = { x = 1 } }", "actor-import:bytecode:mode must be a single value")]
     public void InvalidValuesAreErrorsNamingTheKey(string hocon, string key)
     {
         var c = new ConfigurationBuilder().AddHoconString(hocon).Build();
@@ -164,17 +170,17 @@ public class ActorImportConfigurationTests
     [Fact]
     public void ValidatorWorksWithTheOptionsFramework()
     {
-        var result = new ActorImportOptionsValidator().Validate(null, new ActorImportOptions { Dispatcher = { Throughput = -1 } });
+        var result = new ActorImportOptionsValidator().Validate(null, new ActorImportOptions { Python = { CacheTag = "a/b" } });
         Assert.True(result.Failed);
-        Assert.Contains("actor-import:dispatcher:throughput", result.FailureMessage);
+        Assert.Contains("actor-import:python:cache-tag", result.FailureMessage);
         Assert.True(new ActorImportOptionsValidator().Validate(null, new ActorImportOptions()).Succeeded);
     }
 
     [Fact]
     public void SetWithoutKeyValueIsAnError()
     {
-        var e = Assert.Throws<FormatException>(() => ActorImportConfiguration.Build(null, ["--set", "dispatcher.throughput"], NoEnvironment()));
-        Assert.Contains("dispatcher.throughput", e.Message);
+        var e = Assert.Throws<FormatException>(() => ActorImportConfiguration.Build(null, ["--set", "bytecode.mode"], NoEnvironment()));
+        Assert.Contains("bytecode.mode", e.Message);
     }
 
     [Fact]
@@ -207,6 +213,6 @@ public class ActorImportConfigurationTests
     }
 
     private static string Describe(ActorImportOptions o) =>
-        string.Join("|", o.Dispatcher.Throughput, o.AskTimeout, string.Join(",", o.Search.Path), o.Python.TargetVersion, o.Python.CacheTag,
-            o.Bytecode.Mode, o.Bytecode.Write, o.LazyImports.Mode, o.Trace.Enabled, o.Trace.Output, o.TestKit.TimeFactor, o.Timeouts.ImportWait);
+        string.Join("|", string.Join(",", o.Search.Path), o.Python.TargetVersion, o.Python.CacheTag,
+            o.Bytecode.Mode, o.Bytecode.Write, o.LazyImports.Mode, o.Trace.Enabled, o.Trace.Output, o.Timeouts.ImportWait);
 }
