@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ActorImport.Actors;
+using ActorImport.Configuration;
 using ActorImport.Discovery;
 using Xunit.Abstractions;
 
@@ -42,8 +42,8 @@ public sealed class FindSpecConformanceTests(ITestOutputHelper output)
         string[] names = [.. oracle.GetProperty("names").EnumerateArray().Select(e => e.GetString()!)];
         JsonElement answers = oracle.GetProperty("answers");
         FinderState state = FinderState.CreateDefault(path, stdlibDirectory: oracle.GetProperty("stdlib_dir").GetString());
-        using var system = ActorSystem.Create("find-spec-conformance");
-        PathEntryActors.Install(system, state); // every path entry answered by its own actor
+        using var system = ImportActorSystem.Create(ImportTestKit.RootConfiguration(), "find-spec-conformance");
+        using var actors = PathEntryActors.Install(system, state); // every path entry answered by its own actor
 
         var mismatches = new StringBuilder();
         int mismatchCount = 0;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ActorImport.Actors;
 using ActorImport.Discovery;
 using ActorImport.Model;
 
@@ -10,12 +9,9 @@ namespace ActorImport.Tests.Discovery;
 /// CPython's sequential walk picks. Host test doubles make a later entry answer first: the
 /// "slow" finder cannot answer until every "fast" one has (a signal, not a timing assumption).
 /// </summary>
-public sealed class PathOrderTests : IDisposable
+public sealed class PathOrderTests : ImportTestKit
 {
-    private readonly ActorSystem _system = ActorSystem.Create("path-order");
     private readonly ScriptedEntries _entries = new();
-
-    public void Dispose() => _system.Dispose();
 
     private (FinderState State, PathFinder Finder, PathEntryActors Actors) Engine()
     {
@@ -23,7 +19,7 @@ public sealed class PathOrderTests : IDisposable
         var finder = new PathFinder(state);
         state.MetaPath.SetAll([finder]);
         state.PathHooks.SetAll([_entries.Hook]);
-        return (state, finder, PathEntryActors.Install(_system, state));
+        return (state, finder, PathEntryActors.Install(Actors, state));
     }
 
     [Fact]
@@ -105,6 +101,55 @@ public sealed class PathOrderTests : IDisposable
         }
     }
 
+    [Fact]
+    public void ManyThreadsFindingAtOnceAllGetThePathOrderAnswer()
+    {
+        // Real directories, fresh engine states (so every entry's actor is asked), eight threads.
+        using var layout = new TempLayout();
+        string[] path = [.. Enumerable.Range(0, 8).Select(i => layout.Dir($"e{i}"))];
+        foreach (int i in new[] { 1, 2 })
+        {
+            layout.Dir($"e{i}/ns"); // namespace portions before the winner
+        }
+        foreach (int i in new[] { 4, 6 })
+        {
+            layout.File($"e{i}/m.py");
+            layout.File($"e{i}/ns/__init__.py");
+        }
+        layout.Dir("e7/only_ns");
+        layout.Dir("e3/only_ns");
+        FinderState Fresh()
+        {
+            FinderState state = FinderState.CreateDefault(path);
+            PathEntryActors.Install(Actors, state);
+            return state;
+        }
+        string Outcome(FinderState state, string name)
+        {
+            ModuleSpec? spec = SpecFinder.FindSpec(state, name);
+            return spec is null ? "None" : $"{spec.Origin}|{string.Join(",", spec.SubmoduleSearchLocations ?? [])}";
+        }
+        string[] names = ["m", "ns", "only_ns", "missing"];
+        FinderState sequential = FinderState.CreateDefault(path); // no actors: CPython's walk on this thread
+        Dictionary<string, string> expected = names.ToDictionary(n => n, n => Outcome(sequential, n));
+        Assert.Equal($"{layout["e4/m.py"]}|", expected["m"]);
+
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, round =>
+        {
+            FinderState state = Fresh();
+            foreach (string name in names)
+            {
+                string actual = Outcome(state, name);
+                if (actual != expected[name])
+                {
+                    failures.Enqueue($"round {round}, {name}: {actual} instead of {expected[name]}");
+                }
+            }
+        });
+        Assert.Empty(failures);
+    }
+
     private FinderState SequentialState()
     {
         var state = new FinderState();
@@ -120,7 +165,7 @@ public sealed class PathOrderTests : IDisposable
         state.MetaPath.SetAll([finder]);
         var host = new CountingHostFinder();
         state.PathHooks.SetAll([entry => host]);
-        PathEntryActors.Install(_system, state);
+        PathEntryActors.Install(Actors, state);
         string[] path = [.. Enumerable.Range(0, 8).Select(i => $"/host/{i}")];
         Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => finder.FindSpec($"m{i}", path));
         Assert.Equal(16 * 8, host.Calls);
