@@ -23,7 +23,7 @@ internal static class CliSettings
 
     public static readonly Option<string[]> SetOption = new("--set")
     {
-        Description = "override a setting, e.g. --set dispatcher.throughput=10 (repeatable)",
+        Description = "override a setting, e.g. --set bytecode.mode=checked-hash or --set akka.loglevel=DEBUG (repeatable)",
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
     };

@@ -8,7 +8,8 @@ namespace ActorImport.Cli.Commands;
 /// <summary>
 /// <c>actorimport find-spec NAME [--path DIR]…</c>: <c>importlib.util.find_spec(NAME)</c> on the
 /// given path (default: the configured search path, where "auto" is the host CPython's path under
-/// <c>-I -S</c>); prints the spec's repr, or
+/// <c>-I -S</c>), each path entry asked by its path-entry actor in the run's one
+/// <see cref="ImportActorSystem"/>; prints the spec's repr, or
 /// CPython's error text with exit code 1.
 /// </summary>
 internal static class FindSpecCommand
@@ -30,12 +31,16 @@ internal static class FindSpecCommand
         {
             return CliSettings.ConfigurationError;
         }
+        // Akka's start-up (the one ActorSystem of this run) overlaps the host CPython's detection.
+        Task<ImportActorSystem> starting = Task.Run(() => ImportActorSystem.Create(settings.Configuration));
         string targetVersion = settings.Options.Python.TargetVersion;
         HostPythonPath.Layout? host = HostPythonPath.Detect(targetVersion);
         IReadOnlyList<string> sysPath = path.Length > 0
             ? [.. path.Select(p => Path.GetFullPath(p))]
             : SearchPathResolver.ForHost(targetVersion).Resolve(settings.Options.Search.Path);
         FinderState state = FinderState.CreateDefault(sysPath, stdlibDirectory: host?.StdlibDirectory);
+        using ImportActorSystem actors = starting.GetAwaiter().GetResult();
+        using PathEntryActors entries = PathEntryActors.Install(actors, state); // each path entry answered by its own actor
         try
         {
             ModuleSpec? spec = SpecFinder.FindSpec(state, name, package);

@@ -52,7 +52,9 @@ internal static class ImportCommand
 
         Console.WriteLine($"configuration: {settings.File ?? "(built-in defaults)"}");
         foreach (var (key, value) in settings.Configuration.AsEnumerable()
-                     .Where(kv => kv.Value is not null && kv.Key.StartsWith(ActorImportOptions.SectionName + ":", StringComparison.Ordinal))
+                     .Where(kv => kv.Value is not null
+                         && (kv.Key.StartsWith(ActorImportOptions.SectionName + ":", StringComparison.Ordinal)
+                             || kv.Key.StartsWith(AkkaSection.SectionName + ":", StringComparison.Ordinal)))
                      .OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"  {key} = {value}");

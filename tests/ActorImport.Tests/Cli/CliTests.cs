@@ -35,9 +35,9 @@ public class CliTests
     [Fact]
     public void ImportWithoutModulesUsesTheBundledTreeAndPrintsTheConfiguration()
     {
-        var result = CliRunner.Run("import", "--set", "dispatcher.throughput=12", "--actor-import:bytecode:mode=checked-hash");
+        var result = CliRunner.Run("import", "--set", "akka.actor.actor-import-dispatcher.throughput=12", "--actor-import:bytecode:mode=checked-hash");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("actor-import:dispatcher:throughput = 12", result.Stdout);
+        Assert.Contains("akka:actor:actor-import-dispatcher:throughput = 12", result.Stdout);
         Assert.Contains("actor-import:bytecode:mode = checked-hash", result.Stdout);
         Assert.Contains("modules: shop", result.Stdout);
         string tree = Path.Combine(AppContext.BaseDirectory, "samples", "default-tree");
@@ -48,17 +48,18 @@ public class CliTests
     [Fact]
     public void EnvironmentOverridesTheFile()
     {
-        var result = CliRunner.Run(AppContext.BaseDirectory, new Dictionary<string, string> { ["ACTORIMPORT__ask_timeout"] = "2s" }, "import");
+        var result = CliRunner.Run(AppContext.BaseDirectory, new Dictionary<string, string> { ["ACTORIMPORT__akka__actor__ask_timeout"] = "2s", ["ACTORIMPORT__lazy_imports__mode"] = "all" }, "import");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("actor-import:ask-timeout = 2s", result.Stdout);
+        Assert.Contains("akka:actor:ask-timeout = 2s", result.Stdout);
+        Assert.Contains("actor-import:lazy-imports:mode = all", result.Stdout);
     }
 
     [Fact]
     public void BadConfigurationIsReportedWithTheKeyAndExitTwo()
     {
-        var result = CliRunner.Run("import", "--set", "dispatcher.throughput=0");
+        var result = CliRunner.Run("import", "--set", "akka.actor.actor-import-dispatcher.throughput=0");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("actor-import:dispatcher:throughput must be between 1 and 1000000 (was 0)", result.Stderr);
+        Assert.Contains("akka:actor:actor-import-dispatcher:throughput must be between 1 and 1000000 (was 0)", result.Stderr);
     }
 
     [Fact]
