@@ -1,13 +1,15 @@
-using ActorImport.Actors;
+using ActorImport.Configuration;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorImport.Bench.Actors;
 
 /// <summary>
-/// Ask round trips, one after another; the time is per round trip. "Blocking" waits for each
-/// reply on the benchmark thread (every round trip wakes a sleeping thread); "Await" awaits it in
-/// an async loop on the pool (the reply's continuation is queued to the pool like any work).
-/// The floor posts a TaskCompletionSource that the floor actor completes.
+/// Ask round trips, one after another, with the ask timeout from akka.hocon; the time is per
+/// round trip. "Blocking" waits for each reply on the benchmark thread (as a synchronous import
+/// does); "Await" awaits it in an async loop on the pool. <see cref="Dispatcher"/>: the echo
+/// actor on akka.hocon's import dispatcher, or on Akka's default dispatcher for comparison.
+/// The floor posts a TaskCompletionSource through a bare channel to a consumer that completes it.
 /// Thread-safety: BenchmarkDotNet calls it from one thread; the actors follow actor rules.
 /// </summary>
 [Config(typeof(BenchConfig))]
@@ -15,23 +17,30 @@ public class ActorAskBenchmarks
 {
     private const int Asks = 20_000;
     private static readonly object Message = new();
-    private ActorSystem _system = null!;
+    private ImportActorSystem _system = null!;
     private IActorRef _echo = null!;
-    private FloorMailbox _floor = null!;
+    private ChannelFloor _floor = null!;
+
+    [Params(BenchSystem.Import, BenchSystem.Default)]
+    public string Dispatcher { get; set; } = BenchSystem.Import;
 
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("bench");
-        _echo = _system.ActorOf(Props.Create(() => new EchoActor()));
-        _floor = new FloorMailbox((message, _) => ((TaskCompletionSource<object>)message).TrySetResult(Message));
+        _system = BenchSystem.Create("bench-ask");
+        _echo = _system.System.ActorOf(Props.Create(() => new EchoActor()).On(_system, Dispatcher));
+        _floor = new ChannelFloor(message => ((TaskCompletionSource<object>)message).TrySetResult(Message));
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _system.Dispose();
+    public void Cleanup()
+    {
+        _floor.Dispose();
+        _system.Dispose();
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Asks)]
-    public object Floor()
+    public object FloorBlocking()
     {
         object last = Message;
         for (int i = 0; i < Asks; i++)
@@ -58,37 +67,24 @@ public class ActorAskBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Asks)]
-    public async Task<object> KernelAwait()
+    public object AkkaBlocking()
     {
-        await Task.Yield();
         object last = Message;
         for (int i = 0; i < Asks; i++)
         {
-            last = await _echo.Ask<object>(Message);
-        }
-        return last;
-    }
-
-    /// <summary>The same without a timeout: what the timeout bookkeeping costs.</summary>
-    [Benchmark(OperationsPerInvoke = Asks)]
-    public async Task<object> KernelAwaitNoTimeout()
-    {
-        await Task.Yield();
-        object last = Message;
-        for (int i = 0; i < Asks; i++)
-        {
-            last = await _echo.Ask<object>(Message, Timeout.InfiniteTimeSpan);
+            last = _echo.Ask<object>(Message, _system.AskTimeout).GetAwaiter().GetResult();
         }
         return last;
     }
 
     [Benchmark(OperationsPerInvoke = Asks)]
-    public object Kernel()
+    public async Task<object> AkkaAwait()
     {
+        await Task.Yield();
         object last = Message;
         for (int i = 0; i < Asks; i++)
         {
-            last = _echo.Ask<object>(Message).GetAwaiter().GetResult();
+            last = await _echo.Ask<object>(Message, _system.AskTimeout);
         }
         return last;
     }

@@ -1,11 +1,13 @@
-using ActorImport.Actors;
+using ActorImport.Configuration;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorImport.Bench.Actors;
 
 /// <summary>
-/// <see cref="Senders"/> threads tell one actor a million messages in all; the time is per
-/// message. With one sender the benchmark's own thread tells (no thread is started).
+/// <see cref="Senders"/> threads tell one actor (on akka.hocon's import dispatcher) a million
+/// messages in all; the time is per message. With one sender the benchmark's own thread tells
+/// (no thread is started). The floor hands the same messages through a bare channel.
 /// Thread-safety: BenchmarkDotNet calls it from one thread; the senders only Tell.
 /// </summary>
 [Config(typeof(BenchConfig))]
@@ -14,9 +16,9 @@ public class ActorTellBenchmarks
     private const int Messages = 1_000_000;
     private static readonly object Message = new();
     private readonly ManualResetEventSlim _done = new();
-    private ActorSystem _system = null!;
+    private ImportActorSystem _system = null!;
     private IActorRef _actor = null!;
-    private FloorMailbox _floor = null!;
+    private ChannelFloor _floor = null!;
 
     [Params(1, 4)]
     public int Senders { get; set; }
@@ -24,10 +26,10 @@ public class ActorTellBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("bench");
-        _actor = _system.ActorOf(Props.Create(() => new CountingActor(Messages, _done)));
+        _system = BenchSystem.Create("bench-tell");
+        _actor = _system.System.ActorOf(Props.Create(() => new CountingActor(Messages, _done)).On(_system, BenchSystem.Import));
         long floorCount = 0;
-        _floor = new FloorMailbox((_, _) =>
+        _floor = new ChannelFloor(_ =>
         {
             if (++floorCount % Messages == 0)
             {
@@ -37,13 +39,17 @@ public class ActorTellBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _system.Dispose();
+    public void Cleanup()
+    {
+        _floor.Dispose();
+        _system.Dispose();
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Messages)]
     public void Floor() => Run(() => _floor.Tell(Message));
 
     [Benchmark(OperationsPerInvoke = Messages)]
-    public void Kernel() => Run(() => _actor.Tell(Message));
+    public void Akka() => Run(() => _actor.Tell(Message, ActorRefs.NoSender));
 
     private void Run(Action tell)
     {

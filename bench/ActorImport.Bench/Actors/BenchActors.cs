@@ -1,33 +1,47 @@
-using ActorImport.Actors;
+using ActorImport.Configuration;
+using Akka.Actor;
 
 namespace ActorImport.Bench.Actors;
 
-// Thread-safety of every actor here: its fields are touched only by its own Receive, which the
-// kernel runs on one thread at a time; the events it signals are thread-safe.
+/// <summary>
+/// The actor system every actor suite measures: the engine's own, made from the repository's
+/// akka.hocon (so the actors run on its <c>actor-import-dispatcher</c>), or the same file with
+/// Akka's default dispatcher named instead, for comparison. Stateless.
+/// </summary>
+internal static class BenchSystem
+{
+    /// <summary>The dispatcher ids a suite can be asked to run on.</summary>
+    public const string Import = "import", Default = "default";
+
+    public static ImportActorSystem Create(string name) =>
+        ImportActorSystem.Create(ActorImportConfiguration.Build(ActorImportConfiguration.LocateDefaultFile(), []), name);
+
+    /// <summary>Props on the dispatcher named by <paramref name="dispatcher"/> (<see cref="Import"/> or <see cref="Default"/>).</summary>
+    public static Props On(this Props props, ImportActorSystem system, string dispatcher) =>
+        props.WithDispatcher(dispatcher == Import ? system.DispatcherId : "akka.actor.default-dispatcher");
+}
+
+// Thread-safety of every actor here: its fields are touched only by its own OnReceive, which Akka
+// runs on one thread at a time; the events it signals are thread-safe.
 
 /// <summary>Counts messages and sets an event after every <c>batch</c> of them (one benchmark invocation).</summary>
-internal sealed class CountingActor(int batch, ManualResetEventSlim done) : ActorBase
+internal sealed class CountingActor(int batch, ManualResetEventSlim done) : UntypedActor
 {
     private long _count;
 
-    protected override bool Receive(object message)
+    protected override void OnReceive(object message)
     {
         if (++_count % batch == 0)
         {
             done.Set();
         }
-        return true;
     }
 }
 
 /// <summary>Replies to every message with the message itself.</summary>
-internal sealed class EchoActor : ActorBase
+internal sealed class EchoActor : UntypedActor
 {
-    protected override bool Receive(object message)
-    {
-        Sender.Tell(message, Self);
-        return true;
-    }
+    protected override void OnReceive(object message) => Sender.Tell(message, Self);
 }
 
 /// <summary>
@@ -35,13 +49,13 @@ internal sealed class EchoActor : ActorBase
 /// <c>inFlight</c> messages to its destination, answers every echo with another message until
 /// <c>repeat</c> were sent, and signals when <c>repeat</c> echoes came back.
 /// </summary>
-internal sealed class PingActor(IActorRef destination, int repeat, int inFlight, CountdownEvent done) : ActorBase
+internal sealed class PingActor(IActorRef destination, int repeat, int inFlight, CountdownEvent done) : UntypedActor
 {
-    private static readonly object Ball = new();
+    public static readonly object Ball = new();
     private int _sent;
     private int _received;
 
-    protected override bool Receive(object message)
+    protected override void OnReceive(object message)
     {
         if (ReferenceEquals(message, Ball))
         {
@@ -64,6 +78,5 @@ internal sealed class PingActor(IActorRef destination, int repeat, int inFlight,
                 _sent++;
             }
         }
-        return true;
     }
 }

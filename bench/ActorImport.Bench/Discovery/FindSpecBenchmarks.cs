@@ -1,4 +1,5 @@
-using ActorImport.Actors;
+using ActorImport.Bench.Actors;
+using ActorImport.Configuration;
 using ActorImport.Discovery;
 using ActorImport.Model;
 using BenchmarkDotNet.Attributes;
@@ -8,21 +9,22 @@ namespace ActorImport.Bench.Discovery;
 /// <summary>
 /// One full pass of <c>find_spec</c> over every stdlib name: cold (a new finder state, so new
 /// path-entry actors, empty caches and fresh directory listings) and warm (a state that has
-/// done a pass already). CPython's figures for the same names are measured in
+/// done a pass already). The path-entry actors live in one system made from akka.hocon (as the
+/// command line's). CPython's figures for the same names are measured in
 /// <see cref="GlobalSetup"/> and printed, to be read beside these in one run.
 /// </summary>
 [Config(typeof(BenchConfig))]
 public class FindSpecBenchmarks
 {
     private StdlibNames _stdlib = null!;
-    private ActorSystem _system = null!;
+    private ImportActorSystem _system = null!;
     private FinderState _warm = null!;
 
     [GlobalSetup]
     public void GlobalSetup()
     {
         _stdlib = StdlibNames.Load();
-        _system = ActorSystem.Create("find-spec-bench");
+        _system = BenchSystem.Create("find-spec-bench");
         _warm = NewState().State;
         Pass(_warm);
         string namesFile = _stdlib.WriteNamesFile();
