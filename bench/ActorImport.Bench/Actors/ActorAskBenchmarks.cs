@@ -21,7 +21,7 @@ public class ActorAskBenchmarks
     private IActorRef _echo = null!;
     private ChannelFloor _floor = null!;
 
-    [Params(BenchSystem.Import, BenchSystem.Default)]
+    [Params(BenchSystem.Import, BenchSystem.Default, BenchSystem.Channel)]
     public string Dispatcher { get; set; } = BenchSystem.Import;
 
     [GlobalSetup]

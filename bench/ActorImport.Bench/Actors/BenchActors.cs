@@ -5,20 +5,30 @@ namespace ActorImport.Bench.Actors;
 
 /// <summary>
 /// The actor system every actor suite measures: the engine's own, made from the repository's
-/// akka.hocon (so the actors run on its <c>actor-import-dispatcher</c>), or the same file with
-/// Akka's default dispatcher named instead, for comparison. Stateless.
+/// akka.hocon (so the actors run on its <c>actor-import-dispatcher</c>). For comparison a suite
+/// may put its actors on Akka's default dispatcher (the .NET thread pool) or on one with
+/// Akka's <c>channel-executor</c> (the thread pool, with priorities), declared here by a
+/// <c>--set</c> over the file. Stateless.
 /// </summary>
 internal static class BenchSystem
 {
-    /// <summary>The dispatcher ids a suite can be asked to run on.</summary>
-    public const string Import = "import", Default = "default";
+    /// <summary>The dispatchers a suite can be asked to run on.</summary>
+    public const string Import = "import", Default = "default", Channel = "channel";
+
+    private const string ChannelDispatcherId = "akka.actor.bench-channel-dispatcher";
 
     public static ImportActorSystem Create(string name) =>
-        ImportActorSystem.Create(ActorImportConfiguration.Build(ActorImportConfiguration.LocateDefaultFile(), []), name);
+        ImportActorSystem.Create(ActorImportConfiguration.Build(
+            ActorImportConfiguration.LocateDefaultFile(),
+            ["--set", ChannelDispatcherId + "={ type = Dispatcher, executor = channel-executor, throughput = 30 }"]), name);
 
-    /// <summary>Props on the dispatcher named by <paramref name="dispatcher"/> (<see cref="Import"/> or <see cref="Default"/>).</summary>
-    public static Props On(this Props props, ImportActorSystem system, string dispatcher) =>
-        props.WithDispatcher(dispatcher == Import ? system.DispatcherId : "akka.actor.default-dispatcher");
+    /// <summary>Props on the dispatcher named by <paramref name="dispatcher"/> (<see cref="Import"/>, <see cref="Default"/> or <see cref="Channel"/>).</summary>
+    public static Props On(this Props props, ImportActorSystem system, string dispatcher) => props.WithDispatcher(dispatcher switch
+    {
+        Import => system.DispatcherId,
+        Channel => ChannelDispatcherId,
+        _ => "akka.actor.default-dispatcher",
+    });
 }
 
 // Thread-safety of every actor here: its fields are touched only by its own OnReceive, which Akka
