@@ -4,8 +4,12 @@ using ActorImport.Model;
 
 namespace ActorImport.Discovery;
 
-/// <summary>Asks a path-entry actor to look <see cref="Fullname"/> up in its entry. Immutable message.</summary>
-public sealed record FindInEntry(string Fullname, ModuleObject? Target);
+/// <summary>
+/// Asks for <see cref="Fullname"/> to be looked up in path entry <see cref="Entry"/>: sent to the
+/// engine's <see cref="PathEntrySupervisor"/>, which forwards it to the entry's actor (the answer
+/// comes from that actor). Immutable message.
+/// </summary>
+public sealed record FindInEntry(string Entry, string Fullname, ModuleObject? Target);
 
 /// <summary>
 /// One lookup in one path entry: what a path-entry actor runs for a <see cref="FindInEntry"/>.
@@ -33,13 +37,13 @@ public sealed class PathEntryActor : ReceiveActor
 
     public PathEntryActor(PathEntryLookup lookup, string entry)
     {
-        _entry = entry;
+        _entry = entry; // requests are routed here by entry, so request.Entry is this entry
         Receive<FindInEntry>(request =>
         {
             PathEntryAnswer answer;
             try
             {
-                answer = lookup(entry, request.Fullname, request.Target);
+                answer = lookup(_entry, request.Fullname, request.Target);
             }
             catch (Exception e)
             {

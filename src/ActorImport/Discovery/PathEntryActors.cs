@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Akka.Actor;
 using ActorImport.Configuration;
 using ActorImport.Model;
@@ -9,15 +8,15 @@ namespace ActorImport.Discovery;
 /// The actor transport for <see cref="PathFinder"/>: one <see cref="PathEntrySupervisor"/> per
 /// engine in the engine's <see cref="ImportActorSystem"/>, whose children are one
 /// <see cref="PathEntryActor"/> per path entry (created on first use, kept for the engine's
-/// lifetime). Every ask has the configured timeout (<c>akka.actor.ask-timeout</c>): an actor
+/// lifetime). Every lookup is asked of the supervisor, which forwards it to the entry's actor.
+/// Every ask has the configured timeout (<c>akka.actor.ask-timeout</c>): an actor
 /// that fails answers with the error, one that never answers fails its asker with an
 /// <see cref="AskTimeoutException"/> instead of hanging it.
-/// Thread-safety: safe from any thread (entry actors are looked up once through the supervisor,
-/// then cached in a concurrent map; the supervisor keeps one actor per entry).
+/// Thread-safety: safe from any thread (it holds only immutable references; the supervisor keeps
+/// one actor per entry).
 /// </summary>
 public sealed class PathEntryActors : IPathEntryAsker, IDisposable
 {
-    private readonly ConcurrentDictionary<string, IActorRef> _actors = new(StringComparer.Ordinal);
     private readonly TimeSpan _askTimeout;
     private readonly ActorSystem _system;
 
@@ -40,25 +39,11 @@ public sealed class PathEntryActors : IPathEntryAsker, IDisposable
     /// <summary>The engine's path-entry supervisor (the parent of every entry actor).</summary>
     public IActorRef Supervisor { get; }
 
-    /// <summary>How many entry actors this transport has used.</summary>
-    public int Count => _actors.Count;
+    public Task<PathEntryAnswer> AskAsync(string entry, string fullname, ModuleObject? target) =>
+        Supervisor.Ask<PathEntryAnswer>(new FindInEntry(entry, fullname, target), _askTimeout);
 
-    public async Task<PathEntryAnswer> AskAsync(string entry, string fullname, ModuleObject? target)
-    {
-        IActorRef actor = await ActorFor(entry).ConfigureAwait(false);
-        return await actor.Ask<PathEntryAnswer>(new FindInEntry(fullname, target), _askTimeout).ConfigureAwait(false);
-    }
-
-    /// <summary>The actor of <paramref name="entry"/>: cached, or asked of the supervisor once.</summary>
-    public async Task<IActorRef> ActorFor(string entry)
-    {
-        if (_actors.TryGetValue(entry, out IActorRef? actor))
-        {
-            return actor;
-        }
-        IActorRef created = await Supervisor.Ask<IActorRef>(new GetEntryActor(entry), _askTimeout).ConfigureAwait(false);
-        return _actors.GetOrAdd(entry, created); // the supervisor gave every caller the same actor
-    }
+    /// <summary>The actor of <paramref name="entry"/> (created if it does not exist yet).</summary>
+    public Task<IActorRef> ActorFor(string entry) => Supervisor.Ask<IActorRef>(new GetEntryActor(entry), _askTimeout);
 
     /// <summary>
     /// Stops the supervisor and with it every entry actor (an engine being shut down); an ask
@@ -67,7 +52,6 @@ public sealed class PathEntryActors : IPathEntryAsker, IDisposable
     public void Dispose()
     {
         _system.Stop(Supervisor);
-        _actors.Clear();
     }
 
     /// <summary>

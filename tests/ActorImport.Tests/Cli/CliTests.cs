@@ -19,7 +19,22 @@ public class CliTests
             var result = CliRunner.Run("find-spec", names[i]);
             Assert.Equal(0, result.ExitCode);
             Assert.Equal(MaskAddresses(expected[i].GetString()!), MaskAddresses(result.Stdout.Trim()));
+            Assert.Equal("", result.Stderr); // nothing of Akka's: akka.hocon's log levels are OFF
         }
+    }
+
+    [Fact]
+    public void AkkasLogReachesTheConsoleOnlyWhenTheSectionAsksForIt()
+    {
+        // The path-entry actors' system is made from the akka section: raising its stdout log
+        // level through the command line makes Akka speak (its start-up and shutdown notices).
+        string tree = Path.Combine(AppContext.BaseDirectory, "samples", "default-tree");
+        var quiet = CliRunner.Run("find-spec", "shop", "--path", tree);
+        var verbose = CliRunner.Run("find-spec", "shop", "--path", tree, "--set", "akka.loglevel=DEBUG", "--set", "akka.stdout-loglevel=DEBUG");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal(0, verbose.ExitCode);
+        Assert.DoesNotContain("[DEBUG]", quiet.Stdout + quiet.Stderr);
+        Assert.Contains("[DEBUG]", verbose.Stdout + verbose.Stderr);
     }
 
     [PythonFact]

@@ -25,11 +25,10 @@ public sealed class PathOrderTests : ImportTestKit
     [Fact]
     public void EarlierSlowEntryWithALoaderBeatsALaterFastOne()
     {
-        var (_, finder, actors) = Engine();
+        var (_, finder, _) = Engine();
         ModuleSpec spec = finder.FindSpec("m", ["slow:loader:A", "fast:loader:B"])!;
         Assert.Equal("A", ((NamedLoader)spec.Loader!).Label);
         Assert.True(_entries.Answered.ToArray() is ["B", "A"], "the later entry answered first");
-        Assert.Equal(2, actors.Count);
     }
 
     [Fact]
