@@ -46,7 +46,7 @@ public sealed class CompiledModuleLoader : ILoader
         }
         catch (InvalidDataException)
         {
-            throw new ImportError($"Non-code object in {Interpreting.Values.PyRepr.String(Path)}", Name, Path);
+            throw new ImportError($"Non-code object in {PythonRepr.Str(Path)}", Name, Path);
         }
     }
 
