@@ -3,7 +3,7 @@ using ActorImport.Loading;
 using ActorImport.Model;
 using ActorImport.Tests.Conformance;
 
-namespace ActorImport.Tests.Loading;
+namespace ActorImport.Tests.Model;
 
 /// <summary>
 /// CacheFromSource / SourceFromCache beyond the recorded vectors, against python3 run with the

@@ -115,6 +115,28 @@ public sealed class CompiledCacheTests : IDisposable
         Assert.Equal(good, File.ReadAllBytes(first.CachePath));
     }
 
+    [PythonFact]
+    public void CachePathFollowsTheOptimizationLevelAndPrefixAsCPython()
+    {
+        // The cache takes the same options as specs (sys.flags.optimize, sys.pycache_prefix).
+        string script = "import importlib.util, sys; print(importlib.util.cache_from_source('/a/b.py'))";
+        string plain = PythonOracle.RunScript(script, flags: "-I").Trim();
+        string optimized = PythonOracle.RunScript(script, flags: "-I -OO").Trim();
+        string prefixed = PythonOracle.RunScript(script, flags: "-I -X pycache_prefix=/cache").Trim();
+        var cpython = new BytecodeCacheOptions(PythonTarget.CacheTag311);
+        Assert.Equal(plain, new CompiledModuleCache(cpython).CachePathFor("/a/b.py"));
+        Assert.Equal(optimized, new CompiledModuleCache(cpython with { Optimize = 2 }).CachePathFor("/a/b.py"));
+        Assert.Equal(prefixed, new CompiledModuleCache(cpython with { PycachePrefix = "/cache" }).CachePathFor("/a/b.py"));
+    }
+
+    [Fact]
+    public void ACacheWithoutATagIsRefused()
+    {
+        // cache_tag None means no caching at all (cache_from_source raises NotImplementedError):
+        // run without a cache instead of making one that cannot name its files.
+        Assert.Throws<ArgumentException>(() => new CompiledModuleCache(new BytecodeCacheOptions(null)));
+    }
+
     [Fact]
     public void NeverWriteOptionLeavesNoFile()
     {
