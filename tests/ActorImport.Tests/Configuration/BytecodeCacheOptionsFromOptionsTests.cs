@@ -27,4 +27,16 @@ public sealed class BytecodeCacheOptionsFromOptionsTests
         Assert.Equal(0, o.Optimize);
         Assert.Null(o.PycachePrefix);
     }
+
+    [Fact]
+    public void AHostBindingItselfReadsTheHyphenatedModes()
+    {
+        // The enums live in Model without attributes; adding a HOCON source registers their converter.
+        IConfiguration c = new ConfigurationBuilder()
+            .AddHoconString("actor-import { bytecode.mode = unchecked-hash, lazy-imports.mode = all }")
+            .Build();
+        ActorImportOptions o = c.GetSection(ActorImportOptions.SectionName).Get<ActorImportOptions>()!;
+        Assert.Equal(PycInvalidationMode.UncheckedHash, o.Bytecode.Mode);
+        Assert.Equal(LazyImportMode.All, o.LazyImports.Mode);
+    }
 }
