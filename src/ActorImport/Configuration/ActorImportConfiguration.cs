@@ -1,3 +1,4 @@
+using ActorImport.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public static class ActorImportConfiguration
     public static IConfigurationRoot Build(string? hoconPath, string[] args, IDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        HoconTimeSpanConverter.EnsureRegistered();
+        HoconConfigurationExtensions.RegisterConverters(); // as AddHoconFile does: durations and hyphenated enums
         var layers = new OverrideLayersSource();
         if (hoconPath is not null)
         {
@@ -48,6 +49,8 @@ public static class ActorImportConfiguration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         HoconTimeSpanConverter.EnsureRegistered();
+        HyphenatedEnumConverter<PycInvalidationMode>.EnsureRegistered();
+        HyphenatedEnumConverter<LazyImportMode>.EnsureRegistered();
         var section = configuration.GetSection(ActorImportOptions.SectionName);
         var options = new ActorImportOptions();
 

@@ -1,4 +1,5 @@
 using ActorImport.Configuration;
+using ActorImport.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public class ActorImportConfigurationTests
         Assert.Equal(["auto"], o.Search.Path);
         Assert.Equal("3.11", o.Python.TargetVersion);
         Assert.Equal("actorimport-311", o.Python.CacheTag);
-        Assert.Equal(BytecodeMode.Timestamp, o.Bytecode.Mode);
+        Assert.Equal(PycInvalidationMode.Timestamp, o.Bytecode.Mode);
         Assert.True(o.Bytecode.Write);
         Assert.Equal(LazyImportMode.Normal, o.LazyImports.Mode);
         Assert.False(o.Trace.Enabled);
@@ -99,7 +100,7 @@ public class ActorImportConfigurationTests
         };
         var o = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(RootHocon, ["--set", "python.cache-tag=switch"], env));
         Assert.Equal("switch", o.Python.CacheTag); // command line beats environment
-        Assert.Equal(BytecodeMode.CheckedHash, o.Bytecode.Mode); // environment beats file
+        Assert.Equal(PycInvalidationMode.CheckedHash, o.Bytecode.Mode); // environment beats file
         Assert.Equal("3.11", o.Python.TargetVersion); // file where nothing overrides
     }
 
@@ -125,7 +126,7 @@ public class ActorImportConfigurationTests
     {
         var c = new ConfigurationBuilder().AddHoconString("actor-import { bytecode.mode = unchecked-hash, lazy-imports.mode = none }").Build();
         var o = ActorImportConfiguration.Bind(c);
-        Assert.Equal(BytecodeMode.UncheckedHash, o.Bytecode.Mode);
+        Assert.Equal(PycInvalidationMode.UncheckedHash, o.Bytecode.Mode);
         Assert.Equal(LazyImportMode.None, o.LazyImports.Mode);
     }
 
