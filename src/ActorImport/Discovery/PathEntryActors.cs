@@ -27,7 +27,7 @@ public sealed class PathEntryActors : IPathEntryAsker, IDisposable
         _askTimeout = system.AskTimeout;
         _system = system.System;
         Supervisor = system.System.ActorOf(
-            Props.Create(() => new PathEntrySupervisor(lookup, system.DispatcherId)).WithDispatcher(system.DispatcherId));
+            Props.Create<PathEntrySupervisor>(lookup, system.DispatcherId).WithDispatcher(system.DispatcherId)); // not an expression: see PathEntrySupervisor
     }
 
     /// <summary>Starts the supervisor for <paramref name="state"/>'s path entries (looked up by <see cref="PathEntrySearch.Find"/>).</summary>
