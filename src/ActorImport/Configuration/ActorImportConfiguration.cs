@@ -1,3 +1,4 @@
+using ActorImport.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +43,8 @@ public static class ActorImportConfiguration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         HoconTimeSpanConverter.EnsureRegistered();
+        HyphenatedEnumConverter<PycInvalidationMode>.EnsureRegistered();
+        HyphenatedEnumConverter<LazyImportMode>.EnsureRegistered();
         var section = configuration.GetSection(ActorImportOptions.SectionName);
         var options = new ActorImportOptions();
 

@@ -1,3 +1,4 @@
+using ActorImport.Model;
 using Microsoft.Extensions.Configuration;
 
 namespace ActorImport.Configuration;
@@ -5,7 +6,10 @@ namespace ActorImport.Configuration;
 /// <summary>
 /// <c>AddHoconFile</c> / <c>AddHoconString</c> for <see cref="IConfigurationBuilder"/>. Both also
 /// make HOCON durations (<c>5s</c>, <c>2 minutes</c>, <c>infinite</c>) bindable to
-/// <see cref="TimeSpan"/> (see <see cref="HoconTimeSpanConverter.EnsureRegistered"/>).
+/// <see cref="TimeSpan"/> (see <see cref="HoconTimeSpanConverter.EnsureRegistered"/>), and the
+/// option enums bindable from their hyphenated spelling (<c>checked-hash</c>; see
+/// <see cref="HyphenatedEnumConverter{TEnum}.EnsureRegistered"/>), so that a host binding
+/// <see cref="ActorImportOptions"/> itself reads the file as <see cref="ActorImportConfiguration"/> does.
 /// Thread-safety: stateless.
 /// </summary>
 public static class HoconConfigurationExtensions
@@ -22,7 +26,7 @@ public static class HoconConfigurationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        HoconTimeSpanConverter.EnsureRegistered();
+        RegisterConverters();
         return builder.Add(new HoconConfigurationSource { Path = path, Optional = optional, EnvironmentVariables = environment });
     }
 
@@ -38,7 +42,14 @@ public static class HoconConfigurationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(text);
-        HoconTimeSpanConverter.EnsureRegistered();
+        RegisterConverters();
         return builder.Add(new HoconConfigurationSource { Text = text, BaseDirectory = baseDirectory, EnvironmentVariables = environment, Name = name });
+    }
+
+    private static void RegisterConverters()
+    {
+        HoconTimeSpanConverter.EnsureRegistered();
+        HyphenatedEnumConverter<PycInvalidationMode>.EnsureRegistered();
+        HyphenatedEnumConverter<LazyImportMode>.EnsureRegistered();
     }
 }

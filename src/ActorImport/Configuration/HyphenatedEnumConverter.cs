@@ -6,8 +6,10 @@ namespace ActorImport.Configuration;
 /// <summary>
 /// Converts configuration spellings of an enum (<c>checked-hash</c>, <c>checked_hash</c>,
 /// <c>CheckedHash</c>) to its value and back to the hyphenated form. Numbers are refused, so
-/// an unknown value can never bind as an undefined enum member. Attached to the option enums
-/// with <see cref="TypeConverterAttribute"/>. Thread-safety: stateless.
+/// an unknown value can never bind as an undefined enum member. The option enums live in Model
+/// (they are the engine's vocabulary, not the file's), so the converter is attached to them here
+/// at bind time with <see cref="EnsureRegistered"/>, as <see cref="HoconTimeSpanConverter"/> is to
+/// <see cref="TimeSpan"/>. Thread-safety: stateless.
 /// </summary>
 public sealed class HyphenatedEnumConverter<TEnum> : EnumConverter
     where TEnum : struct, Enum
@@ -15,6 +17,21 @@ public sealed class HyphenatedEnumConverter<TEnum> : EnumConverter
     public HyphenatedEnumConverter()
         : base(typeof(TEnum))
     {
+    }
+
+    /// <summary>
+    /// Makes this the converter of <typeparamref name="TEnum"/> for the configuration binder.
+    /// Idempotent: it checks TypeDescriptor first; two threads racing here add the same
+    /// attribute twice, which is harmless.
+    /// </summary>
+    public static void EnsureRegistered()
+    {
+        if (TypeDescriptor.GetConverter(typeof(TEnum)) is HyphenatedEnumConverter<TEnum>)
+        {
+            return;
+        }
+
+        TypeDescriptor.AddAttributes(typeof(TEnum), new TypeConverterAttribute(typeof(HyphenatedEnumConverter<TEnum>)));
     }
 
     public override object ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value)

@@ -1,3 +1,5 @@
+using ActorImport.Model;
+
 namespace ActorImport.Configuration;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ActorImport.Configuration;
 public sealed class BytecodeOptions
 {
     /// <summary><c>mode</c>: <c>timestamp | checked-hash | unchecked-hash</c>. Default timestamp.</summary>
-    public BytecodeMode Mode { get; set; } = BytecodeMode.Timestamp;
+    public PycInvalidationMode Mode { get; set; } = PycInvalidationMode.Timestamp;
 
     /// <summary><c>write</c>: write compiled bodies to <c>__pycache__</c>. Default true.</summary>
     public bool Write { get; set; } = true;

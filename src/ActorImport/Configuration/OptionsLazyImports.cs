@@ -1,3 +1,5 @@
+using ActorImport.Model;
+
 namespace ActorImport.Configuration;
 
 /// <summary>

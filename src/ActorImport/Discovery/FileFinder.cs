@@ -1,4 +1,4 @@
-
+using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Discovery;
@@ -13,19 +13,21 @@ namespace ActorImport.Discovery;
 /// </summary>
 public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IThreadSafe
 {
-    private readonly IReadOnlyList<FileLoaderKind> _loaders;
+    private readonly (string Suffix, Func<string, string, ILoader> Create)[] _loaders;
     private readonly BytecodeCacheOptions _cacheOptions;
     private readonly Lock _refill = new();
     private Listing _listing = new(long.MinValue, EmptyNames);
 
     /// <param name="path">The directory; empty or <c>.</c> is the current directory, a relative path is made absolute.</param>
-    public FileFinder(string path, IReadOnlyList<FileLoaderKind>? loaders = null, BytecodeCacheOptions? cacheOptions = null)
+    /// <param name="loaders">The <c>(loader, suffixes)</c> details; default <see cref="SupportedFileLoader.Default"/> without a body runner.</param>
+    public FileFinder(string path, IReadOnlyList<SupportedFileLoader>? loaders = null, BytecodeCacheOptions? cacheOptions = null)
     {
         _cacheOptions = cacheOptions ?? BytecodeCacheOptions.CPython311;
         Path = path.StartsWith('/') ? path
             : path.Length == 0 || path == "." ? Directory.GetCurrentDirectory()
             : PathText.AbsolutePath(path, Directory.GetCurrentDirectory());
-        _loaders = loaders ?? FileLoaderKind.Supported();
+        // As CPython's __init__: one (suffix, loader) pair per suffix, in the details' order.
+        _loaders = [.. (loaders ?? SupportedFileLoader.Default()).SelectMany(d => d.Suffixes.Select(suffix => (suffix, d.Create)))];
     }
 
     /// <summary><c>finder.path</c>: the absolute directory.</summary>
@@ -35,10 +37,10 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
     /// <c>FileFinder.path_hook(*loader_details)</c>: a hook that accepts directories only and
     /// declines anything else with <c>ImportError('only directories are supported')</c>.
     /// </summary>
-    public static PathHook PathHook(IReadOnlyList<FileLoaderKind>? loaders = null, BytecodeCacheOptions? cacheOptions = null) => new Hook(loaders, cacheOptions).Invoke;
+    public static PathHook PathHook(IReadOnlyList<SupportedFileLoader>? loaders = null, BytecodeCacheOptions? cacheOptions = null) => new Hook(loaders, cacheOptions).Invoke;
 
     /// <summary>The hook's target: engine-owned, so the engine may call it from several threads.</summary>
-    private sealed class Hook(IReadOnlyList<FileLoaderKind>? loaders, BytecodeCacheOptions? cacheOptions) : IThreadSafe, IPathHookPrecheck
+    private sealed class Hook(IReadOnlyList<SupportedFileLoader>? loaders, BytecodeCacheOptions? cacheOptions) : IThreadSafe, IPathHookPrecheck
     {
         public bool Declines(string entry) => !Directory.Exists(entry.Length == 0 ? "." : entry);
 
@@ -87,25 +89,25 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
         // 1. A directory of that name is a package if it holds __init__ with a known suffix.
         if (cache.Contains(tail))
         {
-            foreach (FileLoaderKind kind in _loaders)
+            foreach ((string Suffix, Func<string, string, ILoader> Create) kind in _loaders)
             {
                 string initPath = PathText.Join(basePath, "__init__" + kind.Suffix);
                 if (File.Exists(initPath))
                 {
-                    return SpecFor(kind, fullname, initPath, [basePath]);
+                    return SpecFor(kind.Create, fullname, initPath, [basePath]);
                 }
             }
             isNamespace = Directory.Exists(basePath);
         }
         // 2. A file with a known suffix, in loader order (extension before .py before .pyc).
-        foreach (FileLoaderKind kind in _loaders)
+        foreach ((string Suffix, Func<string, string, ILoader> Create) kind in _loaders)
         {
             if (cache.Contains(tail + kind.Suffix))
             {
                 string fullPath = PathText.Join(Path, tail + kind.Suffix);
                 if (File.Exists(fullPath))
                 {
-                    return SpecFor(kind, fullname, fullPath, null);
+                    return SpecFor(kind.Create, fullname, fullPath, null);
                 }
             }
         }
@@ -181,13 +183,12 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
         }
     }
 
-    /// <summary><c>_get_spec</c> → <c>spec_from_file_location(name, path, loader, submodule_search_locations)</c>.</summary>
-    private ModuleSpec SpecFor(FileLoaderKind kind, string fullname, string path, List<string>? searchLocations) =>
-        new(fullname, kind.Create(fullname, path), path, cacheOptions: _cacheOptions)
-        {
-            HasLocation = true, // cached then follows from the origin (_get_cached)
-            SubmoduleSearchLocations = searchLocations,
-        };
+    /// <summary>
+    /// <c>_get_spec</c>: <c>spec_from_file_location(fullname, path, loader=loader,
+    /// submodule_search_locations=smsl)</c>, with this finder's cache options.
+    /// </summary>
+    private ModuleSpec SpecFor(Func<string, string, ILoader> create, string fullname, string path, List<string>? searchLocations) =>
+        ImportUtil.SpecFromFileLocation(fullname, path, create(fullname, path), searchLocations, cacheOptions: _cacheOptions)!;
 
     public override string ToString() => $"FileFinder('{Path}')";
 

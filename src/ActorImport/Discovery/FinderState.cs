@@ -1,3 +1,4 @@
+using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Discovery;
@@ -80,7 +81,7 @@ public sealed class FinderState
         var state = new FinderState(modules, stdlibDirectory, bodyRunner, currentDirectory, cacheOptions);
         state.Path.SetAll(sysPath);
         state.MetaPath.SetAll([new BuiltinImporter(), new FrozenImporter(stdlibDirectory, runner: bodyRunner), new PathFinder(state)]);
-        state.PathHooks.SetAll([ZipImporter.PathHook(bodyRunner, state.CacheOptions), FileFinder.PathHook(FileLoaderKind.Supported(bodyRunner), state.CacheOptions)]);
+        state.PathHooks.SetAll([ZipImporter.PathHook(bodyRunner, state.CacheOptions), FileFinder.PathHook(SupportedFileLoader.Default(bodyRunner), state.CacheOptions)]);
         return state;
     }
 

@@ -1,3 +1,4 @@
+using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Discovery;

@@ -30,26 +30,32 @@ public static class PathEntrySearch
     }
 
     /// <summary>
-    /// <c>_path_importer_cache</c>: <c>''</c> means the current directory (nothing is cached when
-    /// it is gone); a miss runs the hooks and caches the result, <c>None</c> included.
+    /// The one place of <c>_path_importer_cache</c>'s rule "an empty entry means the current
+    /// directory": <c>''</c> is looked up (and cached) under <c>os.getcwd()</c>. Null when the entry
+    /// is <c>''</c> and the current directory is gone (<c>getcwd</c> raises
+    /// <c>FileNotFoundError</c>): CPython then returns None for the entry, runs no hook and caches
+    /// nothing, so every caller treats null as "no finder".
+    /// </summary>
+    public static string? ImporterCacheKey(FinderState state, string entry) =>
+        entry.Length == 0 ? state.CurrentDirectory() : entry;
+
+    /// <summary>
+    /// <c>_path_importer_cache</c>: the entry's key (<see cref="ImporterCacheKey"/>; none, so no
+    /// finder, when <c>''</c> names a deleted current directory); a miss runs the hooks and caches
+    /// the result, <c>None</c> included.
     /// </summary>
     public static IPathEntryFinder? FinderFor(FinderState state, string entry)
     {
-        if (entry.Length == 0)
+        if (ImporterCacheKey(state, entry) is not string key)
         {
-            string? cwd = state.CurrentDirectory();
-            if (cwd is null)
-            {
-                return null;
-            }
-            entry = cwd;
+            return null;
         }
-        if (state.PathImporterCache.TryGetValue(entry, out IPathEntryFinder? cached))
+        if (state.PathImporterCache.TryGetValue(key, out IPathEntryFinder? cached))
         {
             return cached;
         }
-        IPathEntryFinder? finder = RunHooks(state, entry);
-        return state.PathImporterCache.GetOrAdd(entry, finder);
+        IPathEntryFinder? finder = RunHooks(state, key);
+        return state.PathImporterCache.GetOrAdd(key, finder);
     }
 
     /// <summary>
@@ -60,7 +66,10 @@ public static class PathEntrySearch
     /// </summary>
     public static bool IsParallelSafe(FinderState state, string entry)
     {
-        string key = entry.Length == 0 ? state.CurrentDirectory() ?? entry : entry;
+        if (ImporterCacheKey(state, entry) is not string key)
+        {
+            return true; // no finder and no hook will run: the answer is "nothing"
+        }
         if (state.PathImporterCache.TryGetValue(key, out IPathEntryFinder? finder))
         {
             return finder is null or IThreadSafe;
@@ -82,10 +91,9 @@ public static class PathEntrySearch
     /// </summary>
     public static PathEntryAnswer? TryFindWithoutOwner(FinderState state, string entry, string fullname)
     {
-        string? key = entry.Length == 0 ? state.CurrentDirectory() : entry;
-        if (key is null)
+        if (ImporterCacheKey(state, entry) is not string key)
         {
-            return PathEntryAnswer.None; // the cwd is gone: nothing, and nothing cached
+            return PathEntryAnswer.None; // '' and the cwd is gone: nothing, and nothing cached
         }
         if (!state.PathImporterCache.TryGetValue(key, out IPathEntryFinder? finder))
         {

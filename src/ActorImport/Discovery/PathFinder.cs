@@ -100,7 +100,7 @@ public sealed class PathFinder : IMetaPathFinder, IThreadSafe
     /// <summary>Whether an entry's cached finder is None or has a published listing (no stat here).</summary>
     private bool CanReadWithoutOwner(string entry)
     {
-        string? key = entry.Length == 0 ? _state.CurrentDirectory() : entry;
+        string? key = PathEntrySearch.ImporterCacheKey(_state, entry);
         return key is null
             || (_state.PathImporterCache.TryGetValue(key, out IPathEntryFinder? finder)
                 && (finder is null || finder is IPublishedPathEntryFinder { HasListing: true }));

@@ -166,7 +166,7 @@ public sealed class ZipImporter : IPathEntryFinder, IPublishedPathEntryFinder, I
             throw new ZipImportError($"can't find module {PythonRepr.Str(fullname)}", fullname);
         }
         string path = ModulePath(fullname) + (package ? "/__init__.py" : ".py");
-        return Files.TryGetValue(path, out ZipMember? member) ? SourceText.Decode(_files!.ReadMember(member.Name)) : null;
+        return Files.TryGetValue(path, out ZipMember? member) ? SourceDecoder.DecodeSource(_files!.ReadMember(member.Name)) : null;
     }
 
     /// <summary><c>zipimporter.get_data</c>: a member named by its full or archive-relative path.</summary>

@@ -43,7 +43,7 @@ public static partial class ImportUtil
             ILoader? loader = spec.Loader;
             if (loader is null && spec.SubmoduleSearchLocations is IList<string> locations)
             {
-                loader = new ImplicitNamespaceLoader(locations);
+                loader = new NamespaceLoader(locations);
                 spec.Loader = loader;
                 // Namespace packages have no location, but their __file__ is None, not unset (bpo-32305).
                 module.SetAttribute("__file__", null);

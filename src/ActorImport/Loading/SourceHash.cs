@@ -1,3 +1,5 @@
+using ActorImport.Model;
+
 namespace ActorImport.Loading;
 
 public static partial class ImportUtil

@@ -1,5 +1,3 @@
-using ActorImport.Loading;
-
 namespace ActorImport.Model;
 
 /// <summary>
@@ -66,7 +64,7 @@ public class ModuleSpec
         {
             if (_cached is null && Origin is not null && HasLocation)
             {
-                _cached = ImportUtil.GetCached(Origin, CacheOptions.CacheTag, CacheOptions.Optimize, CacheOptions.PycachePrefix);
+                _cached = CacheOptions.GetCached(Origin);
             }
             return _cached;
         }

@@ -62,7 +62,12 @@ public static class PythonRepr
     public static string DefaultObjectRepr(object value, string qualifiedTypeName) =>
         $"<{qualifiedTypeName} object at 0x{(uint)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value):x12}>";
 
-    /// <summary>CPython's <c>unicode_repr</c>: quote choice, escapes, printable non-ASCII kept.</summary>
+    /// <summary>
+    /// CPython's <c>unicode_repr</c>: quote choice, escapes, printable non-ASCII kept (the one
+    /// implementation of <c>repr(str)</c>; the interpreter's <c>PyRepr</c> uses it). Printable is
+    /// judged by .NET's Unicode database, which is newer than 3.11's (Unicode 14.0): a code point
+    /// assigned since then is printed here where CPython 3.11 escapes it.
+    /// </summary>
     public static string Str(string s)
     {
         char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';

@@ -1,4 +1,5 @@
 using ActorImport.Configuration;
+using ActorImport.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public class ActorImportConfigurationTests
         Assert.Equal(["auto"], o.Search.Path);
         Assert.Equal("3.11", o.Python.TargetVersion);
         Assert.Equal("actorimport-311", o.Python.CacheTag);
-        Assert.Equal(BytecodeMode.Timestamp, o.Bytecode.Mode);
+        Assert.Equal(PycInvalidationMode.Timestamp, o.Bytecode.Mode);
         Assert.True(o.Bytecode.Write);
         Assert.Equal(LazyImportMode.Normal, o.LazyImports.Mode);
         Assert.False(o.Trace.Enabled);
@@ -100,7 +101,7 @@ public class ActorImportConfigurationTests
         };
         var o = ActorImportConfiguration.Bind(ActorImportConfiguration.Build(RootHocon, ["--set", "dispatcher.throughput=20"], env));
         Assert.Equal(20, o.Dispatcher.Throughput); // command line beats environment
-        Assert.Equal(BytecodeMode.CheckedHash, o.Bytecode.Mode); // environment beats file
+        Assert.Equal(PycInvalidationMode.CheckedHash, o.Bytecode.Mode); // environment beats file
         Assert.Equal("3.11", o.Python.TargetVersion); // file where nothing overrides
     }
 
@@ -126,7 +127,7 @@ public class ActorImportConfigurationTests
     {
         var c = new ConfigurationBuilder().AddHoconString("actor-import { bytecode.mode = unchecked-hash, lazy-imports.mode = none }").Build();
         var o = ActorImportConfiguration.Bind(c);
-        Assert.Equal(BytecodeMode.UncheckedHash, o.Bytecode.Mode);
+        Assert.Equal(PycInvalidationMode.UncheckedHash, o.Bytecode.Mode);
         Assert.Equal(LazyImportMode.None, o.LazyImports.Mode);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActorImport.Discovery;
+using ActorImport.Loading;
 using ActorImport.Model;
 
 namespace ActorImport.Tests.Conformance;

@@ -19,8 +19,14 @@ public static class PythonOracle
 
     public static bool IsAvailable => PythonPath is not null;
 
-    /// <summary>Why oracle tests are skipped on this machine, or <c>null</c> if they can run.</summary>
-    public static string? SkipReason => IsAvailable ? null : "python3 (the CPython oracle) is not on PATH";
+    /// <summary>
+    /// Why oracle tests are skipped on this machine, or <c>null</c> if they run. Under CI
+    /// (<c>CI=true</c>) they always run, so a missing python3 fails them instead of hiding them.
+    /// </summary>
+    public static string? SkipReason => IsAvailable || IsCi ? null : "python3 (the CPython oracle) is not on PATH";
+
+    /// <summary>Whether this is a CI run (<c>CI=true</c>), where no oracle test may be skipped.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The CPython standard library directory (e.g. <c>/usr/lib/python3.11</c>).</summary>
     public static string Stdlib => StdlibDirectory.Value;
@@ -32,7 +38,7 @@ public static class PythonOracle
     /// </summary>
     public static string RunScript(string script, IEnumerable<string>? args = null, string flags = "", string? workingDirectory = null, string? stdin = null)
     {
-        string python = PythonPath ?? throw new InvalidOperationException(SkipReason);
+        string python = PythonPath ?? throw new InvalidOperationException("python3 (the CPython oracle) is not on PATH");
         var start = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
@@ -93,7 +99,7 @@ public static class PythonOracle
 
 /// <summary>
 /// A fact that needs the CPython oracle: reported as skipped, with the reason, when python3
-/// is missing, so that it never passes silently.
+/// is missing (and failed under CI), so that it never passes silently.
 /// </summary>
 public sealed class PythonFactAttribute : FactAttribute
 {

@@ -51,13 +51,13 @@ public class VectorTests
 
         if (vector.TryGetProperty("error", out JsonElement error))
         {
-            var e = Assert.ThrowsAny<PythonException>(() => ImportUtil.CacheFromSource(path, optimization, tag, 0, prefix));
+            var e = Assert.ThrowsAny<PythonException>(() => CachePaths.CacheFromSource(path, optimization, tag, 0, prefix));
             Assert.Equal(vector.GetProperty("error_type").GetString(), e.TypeName);
             Assert.Equal(error.GetString(), e.Message);
         }
         else
         {
-            Assert.Equal(vector.GetProperty("result").GetString(), ImportUtil.CacheFromSource(path, optimization, tag, 0, prefix));
+            Assert.Equal(vector.GetProperty("result").GetString(), CachePaths.CacheFromSource(path, optimization, tag, 0, prefix));
         }
     }
 
@@ -69,13 +69,13 @@ public class VectorTests
         string path = vector.GetProperty("path").GetString()!;
         if (vector.TryGetProperty("error", out JsonElement error))
         {
-            var e = Assert.ThrowsAny<PythonException>(() => ImportUtil.SourceFromCache(path));
+            var e = Assert.ThrowsAny<PythonException>(() => CachePaths.SourceFromCache(path));
             Assert.Equal(vector.GetProperty("error_type").GetString(), e.TypeName);
             Assert.Equal(error.GetString(), e.Message);
         }
         else
         {
-            Assert.Equal(vector.GetProperty("result").GetString(), ImportUtil.SourceFromCache(path));
+            Assert.Equal(vector.GetProperty("result").GetString(), CachePaths.SourceFromCache(path));
         }
     }
 

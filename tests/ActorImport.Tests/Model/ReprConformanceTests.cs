@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ActorImport.Loading;
 using ActorImport.Model;
+using ActorImport.Python.Interpreting.Values;
 using ActorImport.Tests.Conformance;
 
 namespace ActorImport.Tests.Model;
@@ -21,6 +22,56 @@ public class ReprConformanceTests
             "import sys, json; print(json.dumps([repr(s) for s in sys.argv[1:]]))", Strings);
         Assert.Equal(expected.EnumerateArray().Select(e => e.GetString()!), Strings.Select(PythonRepr.Str));
     }
+
+    /// <summary>
+    /// Strings built from code points (so that lone surrogates survive the trip), among them the
+    /// non-printable non-ASCII characters the two former implementations disagreed on.
+    /// </summary>
+    private static readonly int[][] CodePointStrings =
+    [
+        [0xa0], [0x2028], [0x2029], [0x1f600], [0x7f], [0x80], [0x9f], [0xad], [0x378], [0xe000],
+        [0xd800], [0xdfff], [0xdbff], [0xffff], [0x10ffff], [0xe0001], [0x200b], [0x3000],
+        [0x27], [0x22], [0x27, 0x22], [0x27, 0x41], [0x5c, 0x0, 0x1b], [0x4e2d, 0x301, 0xd83d],
+    ];
+
+    [PythonFact]
+    public void StrReprOfNonPrintableCharactersMatchesCPython()
+    {
+        JsonElement expected = PythonOracle.RunJson(
+            "import sys, json; print(json.dumps([repr(''.join(chr(int(c, 16)) for c in a.split(',') if c)) for a in sys.argv[1:]]))",
+            CodePointStrings.Select(cps => string.Join(',', cps.Select(c => c.ToString("x")))));
+        Assert.Equal(expected.EnumerateArray().Select(e => e.GetString()!), CodePointStrings.Select(cps => PythonRepr.Str(FromCodePoints(cps))));
+        // The interpreter's repr (error messages such as "cannot import name …") is the same one.
+        Assert.Equal(expected.EnumerateArray().Select(e => e.GetString()!), CodePointStrings.Select(cps => PyRepr.Of(FromCodePoints(cps))));
+    }
+
+    /// <summary>
+    /// Every code point of planes 0–2: which ones <c>repr()</c> escapes. The one allowed
+    /// difference is the Unicode version: a code point that CPython's database (3.11: Unicode
+    /// 14.0) does not assign yet but .NET's newer one does is escaped by CPython and printed
+    /// here; every other code point must be treated alike.
+    /// </summary>
+    [PythonFact]
+    public void StrReprEscapesTheSameCodePointsAsCPython()
+    {
+        JsonElement expected = PythonOracle.RunJson("""
+            import json, unicodedata
+            cps = range(0x30000)
+            print(json.dumps({'escaped': [c for c in cps if repr(chr(c)) != "'" + chr(c) + "'"],
+                              'unassigned': [c for c in cps if unicodedata.category(chr(c)) == 'Cn']}))
+            """);
+        var escapedByCPython = expected.GetProperty("escaped").EnumerateArray().Select(e => e.GetInt32()).ToHashSet();
+        var unassignedInCPython = expected.GetProperty("unassigned").EnumerateArray().Select(e => e.GetInt32()).ToHashSet();
+        var differences = Enumerable.Range(0, 0x30000)
+            .Where(c => (PythonRepr.Str(FromCodePoints([c])) != "'" + FromCodePoints([c]) + "'") != escapedByCPython.Contains(c))
+            .Where(c => !(unassignedInCPython.Contains(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.OtherNotAssigned))
+            .Select(c => c.ToString("x4"))
+            .ToList();
+        Assert.True(differences.Count == 0, $"escaped differently from CPython: {string.Join(' ', differences.Take(50))} ({differences.Count})");
+    }
+
+    private static string FromCodePoints(int[] codePoints) =>
+        string.Concat(codePoints.Select(c => c is >= 0xd800 and <= 0xdfff ? ((char)c).ToString() : char.ConvertFromUtf32(c)));
 
     [PythonFact]
     public void BytesReprMatchesCPython()

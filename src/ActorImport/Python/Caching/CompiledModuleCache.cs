@@ -9,7 +9,7 @@ namespace ActorImport.Python.Caching;
 /// <c>__pycache__/&lt;name&gt;.&lt;tag&gt;.pyc</c>, validates its PEP 552 header exactly as CPython
 /// does (<see cref="PycHeader"/>), and otherwise compiles the source and writes a new file
 /// atomically (of the same kind as a rejected hash-based one, else
-/// <see cref="CompiledCacheOptions.InvalidationMode"/>). Every rejection of an existing file —
+/// <see cref="BytecodeCacheOptions.InvalidationMode"/>). Every rejection of an existing file —
 /// stale timestamp or size, bad magic, truncated header, bad flags, hash mismatch, a body this
 /// format version cannot read — is swallowed and the file rewritten.
 /// Thread-safety: stateless apart from immutable options; concurrent calls for the same file
@@ -17,16 +17,22 @@ namespace ActorImport.Python.Caching;
 /// </summary>
 public sealed class CompiledModuleCache
 {
-    public CompiledModuleCache(CompiledCacheOptions? options = null)
+    /// <param name="options">Default <see cref="BytecodeCacheOptions.ActorImport311"/>. A null cache tag
+    /// (no caching, as CPython's <c>get_code</c> when <c>cache_from_source</c> raises
+    /// <c>NotImplementedError</c>) is refused: run without a cache instead.</param>
+    public CompiledModuleCache(BytecodeCacheOptions? options = null)
     {
-        Options = options ?? CompiledCacheOptions.Default;
+        Options = options ?? BytecodeCacheOptions.ActorImport311;
+        if (Options.CacheTag is null)
+        {
+            throw new ArgumentException("a compiled-module cache needs a cache tag; without one, run without a cache", nameof(options));
+        }
     }
 
-    public CompiledCacheOptions Options { get; }
+    public BytecodeCacheOptions Options { get; }
 
-    /// <summary><c>cache_from_source</c> with this engine's tag.</summary>
-    public string CachePathFor(string sourcePath) =>
-        ImportUtil.CacheFromSource(sourcePath, cacheTag: Options.CacheTag, pycachePrefix: Options.PycachePrefix);
+    /// <summary><c>cache_from_source</c> with this engine's tag, optimization level and prefix.</summary>
+    public string CachePathFor(string sourcePath) => Options.CacheFromSource(sourcePath);
 
     /// <summary>
     /// The code of <paramref name="sourcePath"/> (module <paramref name="name"/>): from the cache

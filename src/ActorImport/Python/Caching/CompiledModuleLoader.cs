@@ -7,7 +7,7 @@ namespace ActorImport.Python.Caching;
 
 /// <summary>
 /// The counterpart of <c>importlib.machinery.SourcelessFileLoader</c> for this engine's own
-/// <c>.pyc</c> files (not CPython's bytecode, which Discovery.SourcelessFileLoader finds): runs
+/// <c>.pyc</c> files (not CPython's bytecode, which Loading.SourcelessFileLoader loads): runs
 /// the compiled module without its source. Only the header is classified (bad magic, truncation
 /// and bad flags propagate as CPython's errors); nothing is checked against a source. A body
 /// this format cannot read is CPython's <c>ImportError "Non-code object in '…'"</c>.
@@ -46,7 +46,7 @@ public sealed class CompiledModuleLoader : ILoader
         }
         catch (InvalidDataException)
         {
-            throw new ImportError($"Non-code object in {Interpreting.Values.PyRepr.String(Path)}", Name, Path);
+            throw new ImportError($"Non-code object in {PythonRepr.Str(Path)}", Name, Path);
         }
     }
 

@@ -187,7 +187,7 @@ internal sealed partial class BodyExecution
                     }
                     else if (!_callback.RemoveSysModule(moduleName))
                     {
-                        throw new PythonException("KeyError", PyRepr.String(moduleName));
+                        throw new PythonException("KeyError", PythonRepr.Str(moduleName));
                     }
                 }
                 else if (container is Dictionary<object, object?> dict && key is not null)

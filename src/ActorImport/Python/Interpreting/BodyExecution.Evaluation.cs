@@ -198,7 +198,7 @@ internal sealed partial class BodyExecution
         int level = name.TakeWhile(c => c == '.').Count();
         if (level > 0 && packageArg is not string)
         {
-            throw new PythonException("TypeError", $"the 'package' argument is required to perform a relative import for {PyRepr.String(name)}");
+            throw new PythonException("TypeError", $"the 'package' argument is required to perform a relative import for {PythonRepr.Str(name)}");
         }
         string absolute = PackageResolution.Resolve(name[level..], packageArg as string, level);
         object? top = _callback.Import(absolute, _module, null, 0);
@@ -261,13 +261,13 @@ internal sealed partial class BodyExecution
             {
                 return globals.Module.TryGetAttribute(name, out object? bound)
                     ? bound
-                    : throw new PythonException("KeyError", PyRepr.String(name));
+                    : throw new PythonException("KeyError", PythonRepr.Str(name));
             }
             if (target is SysModulesView && key is string moduleName)
             {
                 return execution._callback.TryGetSysModule(moduleName, out object? module)
                     ? module
-                    : throw new PythonException("KeyError", PyRepr.String(moduleName));
+                    : throw new PythonException("KeyError", PythonRepr.Str(moduleName));
             }
             return new OpaqueValue("subscript");
         }

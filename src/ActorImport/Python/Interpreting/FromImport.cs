@@ -31,7 +31,7 @@ internal sealed class FromImport
         {
             return _attributes.TryGetAttribute(source, name, out object? value)
                 ? value
-                : throw new ImportError($"cannot import name {PyRepr.String(name)} from {PyRepr.Of(source)} (unknown location)");
+                : throw new ImportError($"cannot import name {PythonRepr.Str(name)} from {PyRepr.Of(source)} (unknown location)");
         }
         if (LazyImports.TryGetAttribute(module, name, out object? bound) || _attributes.Facts.TryGet(module.Name, name, out bound))
         {
@@ -55,11 +55,11 @@ internal sealed class FromImport
         string packageName = module.GetAttributeOrDefault("__name__") as string ?? "<unknown module name>";
         if (module.GetAttributeOrDefault("__file__") is not string path)
         {
-            return new ImportError($"cannot import name {PyRepr.String(name)} from {PyRepr.String(packageName)} (unknown location)", packageName);
+            return new ImportError($"cannot import name {PythonRepr.Str(name)} from {PythonRepr.Str(packageName)} (unknown location)", packageName);
         }
         return _callback.IsInitializing(module)
-            ? new ImportError($"cannot import name {PyRepr.String(name)} from partially initialized module {PyRepr.String(packageName)} (most likely due to a circular import) ({path})", packageName, path)
-            : new ImportError($"cannot import name {PyRepr.String(name)} from {PyRepr.String(packageName)} ({path})", packageName, path);
+            ? new ImportError($"cannot import name {PythonRepr.Str(name)} from partially initialized module {PythonRepr.Str(packageName)} (most likely due to a circular import) ({path})", packageName, path)
+            : new ImportError($"cannot import name {PythonRepr.Str(name)} from {PythonRepr.Str(packageName)} ({path})", packageName, path);
     }
 
     /// <summary>

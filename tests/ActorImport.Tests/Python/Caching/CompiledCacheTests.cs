@@ -115,10 +115,32 @@ public sealed class CompiledCacheTests : IDisposable
         Assert.Equal(good, File.ReadAllBytes(first.CachePath));
     }
 
+    [PythonFact]
+    public void CachePathFollowsTheOptimizationLevelAndPrefixAsCPython()
+    {
+        // The cache takes the same options as specs (sys.flags.optimize, sys.pycache_prefix).
+        string script = "import importlib.util, sys; print(importlib.util.cache_from_source('/a/b.py'))";
+        string plain = PythonOracle.RunScript(script, flags: "-I").Trim();
+        string optimized = PythonOracle.RunScript(script, flags: "-I -OO").Trim();
+        string prefixed = PythonOracle.RunScript(script, flags: "-I -X pycache_prefix=/cache").Trim();
+        var cpython = new BytecodeCacheOptions(PythonTarget.CacheTag311);
+        Assert.Equal(plain, new CompiledModuleCache(cpython).CachePathFor("/a/b.py"));
+        Assert.Equal(optimized, new CompiledModuleCache(cpython with { Optimize = 2 }).CachePathFor("/a/b.py"));
+        Assert.Equal(prefixed, new CompiledModuleCache(cpython with { PycachePrefix = "/cache" }).CachePathFor("/a/b.py"));
+    }
+
+    [Fact]
+    public void ACacheWithoutATagIsRefused()
+    {
+        // cache_tag None means no caching at all (cache_from_source raises NotImplementedError):
+        // run without a cache instead of making one that cannot name its files.
+        Assert.Throws<ArgumentException>(() => new CompiledModuleCache(new BytecodeCacheOptions(null)));
+    }
+
     [Fact]
     public void NeverWriteOptionLeavesNoFile()
     {
-        var cache = new CompiledModuleCache(new CompiledCacheOptions { WriteBytecode = false });
+        var cache = new CompiledModuleCache(BytecodeCacheOptions.ActorImport311 with { WriteBytecode = false });
         string path = WriteSource("nowrite", "A = 1\n");
         cache.GetCode("nowrite", path, SourceModuleRunner.Compile, out CacheOutcome outcome);
         Assert.False(outcome.Written);
@@ -128,7 +150,7 @@ public sealed class CompiledCacheTests : IDisposable
     [Fact]
     public void CheckedHashDetectsChangesWhateverTheMtime()
     {
-        var cache = new CompiledModuleCache(new CompiledCacheOptions { InvalidationMode = PycInvalidationMode.CheckedHash });
+        var cache = new CompiledModuleCache(BytecodeCacheOptions.ActorImport311 with { InvalidationMode = PycInvalidationMode.CheckedHash });
         string path = WriteSource("checked", "A = 1\n");
         cache.GetCode("checked", path, SourceModuleRunner.Compile, out CacheOutcome first);
         Assert.Equal(PycFlags.HashBased | PycFlags.CheckSource, PycHeader.Classify(File.ReadAllBytes(first.CachePath), "checked"));
@@ -142,7 +164,7 @@ public sealed class CompiledCacheTests : IDisposable
     [Fact]
     public void UncheckedHashIsTrustedUnlessAlways()
     {
-        var unchecked_ = new CompiledModuleCache(new CompiledCacheOptions { InvalidationMode = PycInvalidationMode.UncheckedHash });
+        var unchecked_ = new CompiledModuleCache(BytecodeCacheOptions.ActorImport311 with { InvalidationMode = PycInvalidationMode.UncheckedHash });
         string path = WriteSource("unchecked", "A = 1\n");
         unchecked_.GetCode("unchecked", path, SourceModuleRunner.Compile, out CacheOutcome first);
         Assert.Equal(PycFlags.HashBased, PycHeader.Classify(File.ReadAllBytes(first.CachePath), "unchecked"));
@@ -150,7 +172,7 @@ public sealed class CompiledCacheTests : IDisposable
         ModuleCode trusted = unchecked_.GetCode("unchecked", path, SourceModuleRunner.Compile, out CacheOutcome second);
         Assert.True(second.Hit);
         Assert.Equal("1", ((AssignStatement)trusted.Body[0]).Value.Text);
-        var always = new CompiledModuleCache(new CompiledCacheOptions { CheckHashBasedPycs = CheckHashBasedPycs.Always });
+        var always = new CompiledModuleCache(BytecodeCacheOptions.ActorImport311 with { CheckHashBasedPycs = CheckHashBasedPycs.Always });
         ModuleCode checkedCode = always.GetCode("unchecked", path, SourceModuleRunner.Compile, out CacheOutcome third);
         Assert.False(third.Hit);
         Assert.Equal("2", ((AssignStatement)checkedCode.Body[0]).Value.Text);

@@ -1,6 +1,9 @@
-namespace ActorImport.Python.Interpreting;
+namespace ActorImport.Model;
 
-/// <summary>PEP 810's global lazy-imports mode (<c>-X lazy_imports=</c>).</summary>
+/// <summary>
+/// PEP 810's global lazy-imports mode (<c>-X lazy_imports=</c>). Configured as
+/// <c>actor-import.lazy-imports.mode = normal | all | none</c>.
+/// </summary>
 public enum LazyImportMode
 {
     /// <summary>Only <c>lazy import</c> statements and modules named in <c>__lazy_modules__</c> are lazy.</summary>

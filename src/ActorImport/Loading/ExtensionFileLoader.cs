@@ -1,4 +1,4 @@
-namespace ActorImport.Discovery;
+namespace ActorImport.Loading;
 
 /// <summary>
 /// <c>importlib.machinery.ExtensionFileLoader</c> (finding side): a C extension (<c>.so</c>). The

@@ -1,10 +1,10 @@
-using System.ComponentModel;
+namespace ActorImport.Model;
 
-namespace ActorImport.Configuration;
-
-/// <summary>How cached bytecode is validated (PEP 552). Configured as <c>timestamp | checked-hash | unchecked-hash</c>.</summary>
-[TypeConverter(typeof(HyphenatedEnumConverter<BytecodeMode>))]
-public enum BytecodeMode
+/// <summary>
+/// <c>py_compile.PycInvalidationMode</c> (PEP 552): the kind of pyc written when no earlier file
+/// decides it. Configured as <c>actor-import.bytecode.mode = timestamp | checked-hash | unchecked-hash</c>.
+/// </summary>
+public enum PycInvalidationMode
 {
     /// <summary>Source mtime and size in the header (CPython's default).</summary>
     Timestamp,

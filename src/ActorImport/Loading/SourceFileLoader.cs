@@ -1,6 +1,6 @@
 using ActorImport.Model;
 
-namespace ActorImport.Discovery;
+namespace ActorImport.Loading;
 
 /// <summary>
 /// <c>importlib.machinery.SourceFileLoader</c> (finding side): a <c>.py</c> file. Its body is
@@ -28,7 +28,7 @@ public sealed class SourceFileLoader : FileLoader, ISourceLoader
         {
             throw new ImportError("source not available through get_data()", fullname, inner: e);
         }
-        return SourceText.Decode(bytes);
+        return SourceDecoder.DecodeSource(bytes);
     }
 
     public (double Mtime, long Size) PathStats(string path)

@@ -1,4 +1,4 @@
-namespace ActorImport.Loading;
+namespace ActorImport.Model;
 
 /// <summary>
 /// The constants of the Python version whose bytecode cache layout the engine reproduces

@@ -1,6 +1,6 @@
 using ActorImport.Model;
 
-namespace ActorImport.Discovery;
+namespace ActorImport.Loading;
 
 /// <summary>
 /// Executes a module body for a loader's <c>ExecModule</c>. The engine (issue 4/6) supplies one;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using ActorImport.Model;
 
-namespace ActorImport.Discovery;
+namespace ActorImport.Loading;
 
 /// <summary>
 /// <c>importlib.machinery.FileLoader</c>: the shared part of the file-based loaders — one module

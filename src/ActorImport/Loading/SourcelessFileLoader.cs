@@ -1,4 +1,4 @@
-namespace ActorImport.Discovery;
+namespace ActorImport.Loading;
 
 /// <summary>
 /// <c>importlib.machinery.SourcelessFileLoader</c> (finding side): a <c>.pyc</c> file without

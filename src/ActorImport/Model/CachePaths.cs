@@ -1,9 +1,14 @@
 using System.Globalization;
-using ActorImport.Model;
 
-namespace ActorImport.Loading;
+namespace ActorImport.Model;
 
-public static partial class ImportUtil
+/// <summary>
+/// PEP 3147 / PEP 488 cache paths: <c>importlib.util.cache_from_source</c>,
+/// <c>source_from_cache</c> and <c>_bootstrap_external._get_cached</c> (the rule behind
+/// <see cref="ModuleSpec.Cached"/>, which is why they live beside the spec and not in Loading:
+/// the model must not depend on the loaders). Pure functions; safe from any thread.
+/// </summary>
+public static class CachePaths
 {
     private const string Pycache = "__pycache__";
     private const string OptPrefix = "opt-";

@@ -1,4 +1,4 @@
-namespace ActorImport.Loading;
+namespace ActorImport.Model;
 
 /// <summary>
 /// <c>_bootstrap_external</c>'s own path helpers on POSIX (<c>path_separators = '/'</c>):

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ActorImport.Loading;
+namespace ActorImport.Model;
 
 /// <summary>Python <c>str</c> predicates the import helpers rely on. Pure; safe from any thread.</summary>
 internal static class PythonStrings

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using ActorImport.Discovery;
+using ActorImport.Loading;
 using ActorImport.Model;
 using ActorImport.Tests.Conformance;
+using ActorImport.Tests.Discovery;
 
-namespace ActorImport.Tests.Discovery;
+namespace ActorImport.Tests.Loading;
 
 /// <summary>
 /// The finding side of the file loaders (<c>is_package</c>, <c>get_filename</c>,

@@ -3,7 +3,7 @@ using ActorImport.Loading;
 using ActorImport.Model;
 using ActorImport.Tests.Conformance;
 
-namespace ActorImport.Tests.Loading;
+namespace ActorImport.Tests.Model;
 
 /// <summary>
 /// CacheFromSource / SourceFromCache beyond the recorded vectors, against python3 run with the
@@ -49,11 +49,11 @@ public class CachePathTests
                 string? optimization = opt == "<None>" ? null : opt;
                 if (want[0].GetString() == "ok")
                 {
-                    Assert.Equal(want[1].GetString(), ImportUtil.CacheFromSource(path, optimization, flagsOptimize: optimize));
+                    Assert.Equal(want[1].GetString(), CachePaths.CacheFromSource(path, optimization, flagsOptimize: optimize));
                 }
                 else
                 {
-                    var e = Assert.ThrowsAny<PythonException>(() => ImportUtil.CacheFromSource(path, optimization, flagsOptimize: optimize));
+                    var e = Assert.ThrowsAny<PythonException>(() => CachePaths.CacheFromSource(path, optimization, flagsOptimize: optimize));
                     Assert.Equal(want[0].GetString(), e.TypeName);
                     Assert.Equal(want[1].GetString(), e.Message);
                 }
@@ -79,17 +79,17 @@ public class CachePathTests
             """, Caches);
         Assert.Equal(
             expected.GetProperty("to").EnumerateArray().Select(e => e.GetString()!),
-            new[] { "/foo/bar/baz.py", "rel/m.py", "/m.py" }.Select(p => ImportUtil.CacheFromSource(p, pycachePrefix: "/c/")));
+            new[] { "/foo/bar/baz.py", "rel/m.py", "/m.py" }.Select(p => CachePaths.CacheFromSource(p, pycachePrefix: "/c/")));
         for (int i = 0; i < Caches.Length; i++)
         {
             JsonElement want = expected.GetProperty("from")[i];
             if (want[0].GetString() == "ok")
             {
-                Assert.Equal(want[1].GetString(), ImportUtil.SourceFromCache(Caches[i], pycachePrefix: "/c/"));
+                Assert.Equal(want[1].GetString(), CachePaths.SourceFromCache(Caches[i], pycachePrefix: "/c/"));
             }
             else
             {
-                var e = Assert.ThrowsAny<PythonException>(() => ImportUtil.SourceFromCache(Caches[i], pycachePrefix: "/c/"));
+                var e = Assert.ThrowsAny<PythonException>(() => CachePaths.SourceFromCache(Caches[i], pycachePrefix: "/c/"));
                 Assert.Equal(want[0].GetString(), e.TypeName);
                 Assert.Equal(want[1].GetString(), e.Message);
             }
@@ -99,18 +99,18 @@ public class CachePathTests
     [Fact]
     public void NullTagIsNotImplemented()
     {
-        var e = Assert.ThrowsAny<PythonException>(() => ImportUtil.CacheFromSource("/a/b.py", cacheTag: null));
+        var e = Assert.ThrowsAny<PythonException>(() => CachePaths.CacheFromSource("/a/b.py", cacheTag: null));
         Assert.Equal(("NotImplementedError", "sys.implementation.cache_tag is None"), (e.TypeName, e.Message));
-        Assert.Null(ImportUtil.GetCached("/a/b.py", cacheTag: null));
-        Assert.Equal("/a/b.pyc", ImportUtil.GetCached("/a/b.pyc", cacheTag: null));
+        Assert.Null(CachePaths.GetCached("/a/b.py", cacheTag: null));
+        Assert.Equal("/a/b.pyc", CachePaths.GetCached("/a/b.pyc", cacheTag: null));
     }
 
 #pragma warning disable CS0618 // the deprecated debug_override form is what is tested here
     [Fact]
     public void DebugOverrideMapsToOptimization()
     {
-        Assert.Equal("/a/__pycache__/b.cpython-311.pyc", ImportUtil.CacheFromSource("/a/b.py", debugOverride: true));
-        Assert.Equal("/a/__pycache__/b.cpython-311.opt-1.pyc", ImportUtil.CacheFromSource("/a/b.py", debugOverride: false));
+        Assert.Equal("/a/__pycache__/b.cpython-311.pyc", CachePaths.CacheFromSource("/a/b.py", debugOverride: true));
+        Assert.Equal("/a/__pycache__/b.cpython-311.opt-1.pyc", CachePaths.CacheFromSource("/a/b.py", debugOverride: false));
     }
 #pragma warning restore CS0618
 }

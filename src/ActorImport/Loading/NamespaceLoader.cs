@@ -3,13 +3,14 @@ using ActorImport.Model;
 namespace ActorImport.Loading;
 
 /// <summary>
-/// The <c>NamespaceLoader</c> that <c>_init_module_attrs</c> makes for a spec with no loader but
-/// with search locations ("a backward compatibility hack": <c>NamespaceLoader.__new__</c> with
-/// only <c>_path</c> set). It has no body to run. The discovery layer's own namespace loader is
-/// used for real namespace packages; this one only fills that gap.
-/// Immutable (the path list is the spec's own object); safe from any thread.
+/// <c>importlib.machinery.NamespaceLoader</c>: the loader of a namespace package. There is no
+/// body to run; the package is its <c>__path__</c>. As in 3.11, <c>PathFinder</c> leaves a
+/// namespace spec's loader None and <c>_init_module_attrs</c> makes this one ("a backward
+/// compatibility hack": <c>NamespaceLoader.__new__</c> with only <c>_path</c> set).
+/// Immutable (the path list is the spec's own object, e.g. a live <c>_NamespacePath</c>); safe
+/// from any thread.
 /// </summary>
-internal sealed class ImplicitNamespaceLoader(IList<string> path) : IInspectLoader, ILoaderKind, IThreadSafe
+public sealed class NamespaceLoader(IList<string> path) : IInspectLoader, ILoaderKind, IThreadSafe
 {
     /// <summary><c>loader._path</c>: the spec's <c>submodule_search_locations</c> (the same object).</summary>
     public IList<string> Path { get; } = path;
@@ -22,6 +23,7 @@ internal sealed class ImplicitNamespaceLoader(IList<string> path) : IInspectLoad
 
     public ModuleObject? CreateModule(ModuleSpec spec) => null;
 
+    /// <summary>Nothing to execute.</summary>
     public void ExecModule(ModuleObject module)
     {
     }
