@@ -1,3 +1,4 @@
+using ActorImport.Loading;
 using ActorImport.Discovery;
 using ActorImport.Model;
 using ActorImport.Python.Caching;

@@ -1,3 +1,4 @@
+using ActorImport.Model;
 using ActorImport.Configuration;
 using ActorImport.Python.Caching;
 using ActorImport.Python.Interpreting;
@@ -23,7 +24,7 @@ public sealed record ImportEngineOptions
     public InterpreterOptions Interpreter { get; init; } = InterpreterOptions.Default;
 
     /// <summary>The compiled-module cache's settings, or null to parse every body from source.</summary>
-    public CompiledCacheOptions? CompiledCache { get; init; }
+    public BytecodeCacheOptions? CompiledCache { get; init; }
 
     /// <summary>How long a claim (an Ask to the coordinator) may take.</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -54,26 +55,8 @@ public sealed record ImportEngineOptions
             Coordination = options.Engine.Coordination,
             AskTimeout = options.AskTimeout,
             ImportWait = options.Timeouts.ImportWait,
-            Interpreter = InterpreterOptions.Default with
-            {
-                LazyImports = options.LazyImports.Mode switch
-                {
-                    Configuration.LazyImportMode.All => Python.Interpreting.LazyImportMode.All,
-                    Configuration.LazyImportMode.None => Python.Interpreting.LazyImportMode.None,
-                    _ => Python.Interpreting.LazyImportMode.Normal,
-                },
-            },
-            CompiledCache = CompiledCacheOptions.Default with
-            {
-                CacheTag = options.Python.CacheTag,
-                WriteBytecode = options.Bytecode.Write,
-                InvalidationMode = options.Bytecode.Mode switch
-                {
-                    BytecodeMode.CheckedHash => PycInvalidationMode.CheckedHash,
-                    BytecodeMode.UncheckedHash => PycInvalidationMode.UncheckedHash,
-                    _ => PycInvalidationMode.Timestamp,
-                },
-            },
+            Interpreter = InterpreterOptions.Default with { LazyImports = options.LazyImports.Mode },
+            CompiledCache = options.ToBytecodeCacheOptions(),
         };
     }
 }

@@ -26,14 +26,14 @@ public abstract class LazyImportTests : EngineTestBase
     public void TheGlobalModeAllMakesEligibleImportsLazyAndNoneMakesEverythingEager()
     {
         Tree.Write("user.py", "import heavy\ntry:\n    import eager\nexcept ImportError:\n    pass\n").Write("heavy.py").Write("eager.py");
-        using (var all = NewEngine(o => o with { Interpreter = o.Interpreter with { LazyImports = ActorImport.Python.Interpreting.LazyImportMode.All } }))
+        using (var all = NewEngine(o => o with { Interpreter = o.Interpreter with { LazyImports = ActorImport.Model.LazyImportMode.All } }))
         {
             all.ImportModule("user");
             Assert.False(all.Modules.ContainsKey("heavy"));
             Assert.True(all.Modules.ContainsKey("eager"));
         }
         Tree.Write("explicit.py", "lazy import heavy\n");
-        using var none = NewEngine(o => o with { Interpreter = o.Interpreter with { LazyImports = ActorImport.Python.Interpreting.LazyImportMode.None } });
+        using var none = NewEngine(o => o with { Interpreter = o.Interpreter with { LazyImports = ActorImport.Model.LazyImportMode.None } });
         none.ImportModule("explicit");
         Assert.True(none.Modules.ContainsKey("heavy"));
     }
