@@ -13,4 +13,5 @@ root.Options.Add(CliSettings.ConfigOption);
 root.Options.Add(CliSettings.SetOption);
 root.Subcommands.Add(ImportCommand.Create(configOverrides));
 root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
+root.Subcommands.Add(ConfigCommand.Create(configOverrides));
 return root.Parse(commandArgs).Invoke();

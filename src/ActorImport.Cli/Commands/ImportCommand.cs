@@ -1,21 +1,25 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using ActorImport.Configuration;
+using ActorImport.Engine;
 
 namespace ActorImport.Cli.Commands;
 
 /// <summary>
-/// <c>actorimport import [MODULE…] [--path DIR…]</c>: the main job. Without modules it imports
-/// the bundled default tree (entry module <c>shop</c>, its three path entries first). Until the
-/// engine lands (issue 4/6) it prints the configuration it loaded and the search path it would
-/// import with.
+/// <c>actorimport import [MODULE…] [--path DIR]… [--threads N] [--json]</c>: the main job.
+/// Imports each name with <c>importlib.import_module</c>'s semantics in one
+/// <see cref="ImportEngine"/> (search path: the <c>--path</c> entries, then the configured
+/// ones), and reports the outcome as text or as the README's JSON. Without modules it imports
+/// the bundled default tree (entry module <c>shop</c>, its path entries first). Exit code 0
+/// when every import succeeded, 1 otherwise, 2 for bad configuration.
 /// </summary>
 internal static class ImportCommand
 {
     public static Command Create(IReadOnlyList<string> configSwitches)
     {
         var modules = new Argument<string[]>("modules") { Description = "modules to import (default: the bundled tree's 'shop')", Arity = ArgumentArity.ZeroOrMore };
-        var path = new Option<string[]>("--path") { Description = "a search path entry placed before the configured ones (repeatable)" };
+        var path = new Option<string[]>("--path") { Description = "a search path entry placed before the configured ones (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var threads = new Option<int?>("--threads") { Description = "threads that start together; thread i imports every name, starting at name i (results become one list per thread)" };
+        var json = new Option<bool>("--json") { Description = "print the report as JSON (format in the README)" };
         modules.Validators.Add(arg =>
         {
             foreach (var token in arg.Tokens.Where(t => !IsModuleName(t.Value)))
@@ -23,8 +27,16 @@ internal static class ImportCommand
                 arg.AddError($"'{token.Value}' is not a module name");
             }
         });
-        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path };
-        command.SetAction(result => Run(result, configSwitches, result.GetValue(modules) ?? [], result.GetValue(path) ?? []));
+        threads.Validators.Add(option =>
+        {
+            int? value = option.GetValueOrDefault<int?>();
+            if (value is < 1 or > 1024)
+            {
+                option.AddError($"--threads must be between 1 and 1024, not {value}");
+            }
+        });
+        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path, threads, json };
+        command.SetAction(result => Run(result, configSwitches, result.GetValue(modules) ?? [], result.GetValue(path) ?? [], result.GetValue(threads), result.GetValue(json)));
         return command;
     }
 
@@ -32,14 +44,13 @@ internal static class ImportCommand
     private static bool IsModuleName(string name) =>
         name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
-    private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, string[] modules, string[] extraPath)
+    private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, string[] modules, string[] extraPath, int? threads, bool json)
     {
         CliSettings.Loaded? settings = CliSettings.Load(result, configSwitches);
         if (settings is null)
         {
             return CliSettings.ConfigurationError;
         }
-
         ActorImportOptions options = settings.Options;
         var resolver = SearchPathResolver.ForHost(options.Python.TargetVersion);
         var searchPath = new List<string>(extraPath.Select(p => Path.GetFullPath(p)));
@@ -48,24 +59,21 @@ internal static class ImportCommand
             modules = [DefaultTree.EntryModule];
             searchPath.AddRange(DefaultTree.SearchPath(resolver.DefaultTree));
         }
-        searchPath.AddRange(resolver.Resolve(options.Search.Path));
+        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, resolver);
+        engineOptions = engineOptions with { SearchPath = [.. searchPath, .. engineOptions.SearchPath] };
 
-        Console.WriteLine($"configuration: {settings.File ?? "(built-in defaults)"}");
-        foreach (var (key, value) in settings.Configuration.AsEnumerable()
-                     .Where(kv => kv.Value is not null
-                         && (kv.Key.StartsWith(ActorImportOptions.SectionName + ":", StringComparison.Ordinal)
-                             || kv.Key.StartsWith(AkkaSection.SectionName + ":", StringComparison.Ordinal)))
-                     .OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        using var engine = new ImportEngine(engineOptions);
+        ImportRun run = ImportRun.Execute(engine, modules, threads ?? 1);
+        if (json)
         {
-            Console.WriteLine($"  {key} = {value}");
+            using Stream stdout = Console.OpenStandardOutput();
+            ImportJsonReport.Write(stdout, engine, run, threaded: threads is not null);
+            stdout.Write("\n"u8);
         }
-        Console.WriteLine("search path:");
-        foreach (string entry in searchPath)
+        else
         {
-            Console.WriteLine($"  {entry}{(Directory.Exists(entry) || File.Exists(entry) ? "" : "  (missing)")}");
+            ImportTextReport.Write(Console.Out, engine, run);
         }
-        Console.WriteLine($"modules: {string.Join(", ", modules)}");
-        Console.WriteLine("the import engine arrives with issue 4/6; nothing was executed");
-        return 0;
+        return run.AllOk ? 0 : 1;
     }
 }

@@ -26,4 +26,6 @@ public sealed class ActorImportOptions
     public TraceOptions Trace { get; set; } = new();
 
     public TimeoutsOptions Timeouts { get; set; } = new();
+
+    public EngineOptions Engine { get; set; } = new();
 }

@@ -8,6 +8,8 @@ namespace ActorImport.Model;
 /// Python <c>None</c> is represented by <c>null</c>; a missing attribute is reported by the
 /// <c>Try</c> methods, never by <c>null</c>. The namespace is the single source of truth: the
 /// typed accessors (<see cref="Spec"/>, <see cref="File"/>, …) read and write its dunder entries.
+/// The namespace members are virtual so that a module type may act on access, as
+/// <c>importlib.util._LazyModule</c> does (Engine.LazyModule).
 /// </summary>
 public partial class ModuleObject
 {
@@ -41,7 +43,7 @@ public partial class ModuleObject
     /// <summary><c>__name__</c> if it is a string, else the empty string.</summary>
     public string Name => GetAttributeOrDefault("__name__") as string ?? string.Empty;
 
-    public bool TryGetAttribute(string name, out object? value)
+    public virtual bool TryGetAttribute(string name, out object? value)
     {
         lock (_gate)
         {
@@ -53,7 +55,7 @@ public partial class ModuleObject
     public object? GetAttributeOrDefault(string name, object? fallback = null) =>
         TryGetAttribute(name, out object? value) ? value : fallback;
 
-    public bool HasAttribute(string name)
+    public virtual bool HasAttribute(string name)
     {
         lock (_gate)
         {
@@ -61,7 +63,7 @@ public partial class ModuleObject
         }
     }
 
-    public void SetAttribute(string name, object? value)
+    public virtual void SetAttribute(string name, object? value)
     {
         lock (_gate)
         {
@@ -70,7 +72,7 @@ public partial class ModuleObject
     }
 
     /// <summary>Binds <paramref name="name"/> only if it is unbound; returns the value now bound.</summary>
-    public object? GetOrAddAttribute(string name, object? value)
+    public virtual object? GetOrAddAttribute(string name, object? value)
     {
         lock (_gate)
         {
@@ -83,7 +85,7 @@ public partial class ModuleObject
         }
     }
 
-    public bool RemoveAttribute(string name)
+    public virtual bool RemoveAttribute(string name)
     {
         lock (_gate)
         {
@@ -92,7 +94,7 @@ public partial class ModuleObject
     }
 
     /// <summary>A consistent snapshot of the namespace, in insertion order.</summary>
-    public KeyValuePair<string, object?>[] Items()
+    public virtual KeyValuePair<string, object?>[] Items()
     {
         lock (_gate)
         {
@@ -101,7 +103,7 @@ public partial class ModuleObject
     }
 
     /// <summary>The bound names, in insertion order.</summary>
-    public string[] AttributeNames()
+    public virtual string[] AttributeNames()
     {
         lock (_gate)
         {

@@ -48,22 +48,18 @@ public class CliTests
     }
 
     [Fact]
-    public void ImportWithoutModulesUsesTheBundledTreeAndPrintsTheConfiguration()
+    public void ConfigPrintsTheSwitchesOverrides()
     {
-        var result = CliRunner.Run("import", "--set", "akka.actor.actor-import-dispatcher.throughput=12", "--actor-import:bytecode:mode=checked-hash");
+        var result = CliRunner.Run("config", "--set", "akka.actor.actor-import-dispatcher.throughput=12", "--actor-import:bytecode:mode=checked-hash");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("akka:actor:actor-import-dispatcher:throughput = 12", result.Stdout);
         Assert.Contains("actor-import:bytecode:mode = checked-hash", result.Stdout);
-        Assert.Contains("modules: shop", result.Stdout);
-        string tree = Path.Combine(AppContext.BaseDirectory, "samples", "default-tree");
-        Assert.Contains(tree + Environment.NewLine, result.Stdout);
-        Assert.True(File.Exists(Path.Combine(tree, "shop", "__init__.py")));
     }
 
     [Fact]
     public void EnvironmentOverridesTheFile()
     {
-        var result = CliRunner.Run(AppContext.BaseDirectory, new Dictionary<string, string> { ["ACTORIMPORT__akka__actor__ask_timeout"] = "2s", ["ACTORIMPORT__lazy_imports__mode"] = "all" }, "import");
+        var result = CliRunner.Run(AppContext.BaseDirectory, new Dictionary<string, string> { ["ACTORIMPORT__akka__actor__ask_timeout"] = "2s", ["ACTORIMPORT__lazy_imports__mode"] = "all" }, "config");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("akka:actor:ask-timeout = 2s", result.Stdout);
         Assert.Contains("actor-import:lazy-imports:mode = all", result.Stdout);

@@ -1,0 +1,46 @@
+using Akka.Actor;
+
+namespace ActorImport.Engine;
+
+/// <summary>
+/// The coordination on Akka.NET actors: one <see cref="CoordinatorActor"/> per engine decides
+/// claims (one Ask each, with the ask timeout), finishing is a Tell, contended attempts get a
+/// <see cref="ModuleActor"/> that holds their waiters. A cached import sends nothing (the engine
+/// reads the published map first); an uncontended cold import sends one Ask and one Tell.
+/// Thread-safety: every member may be called from any thread.
+/// </summary>
+public sealed class ActorCoordination : IImportCoordination
+{
+    private readonly IActorRef _coordinator;
+    private readonly TimeSpan _askTimeout;
+    private readonly ModuleMap _modules;
+
+    internal ActorCoordination(EngineActorSystem actors, ModuleMap modules, TimeSpan askTimeout, EngineStatistics statistics)
+    {
+        Statistics = statistics;
+        _modules = modules;
+        _askTimeout = askTimeout;
+        var state = new CoordinatorState(modules, Statistics, actors.Dispatcher);
+        _coordinator = actors.System.ActorOf(Props.Create(() => new CoordinatorActor(state)).WithDispatcher(actors.Dispatcher), $"import-coordinator-{Guid.NewGuid():N}");
+    }
+
+    public EngineStatistics Statistics { get; }
+
+    public ClaimReply Claim(string name, ImportChain chain) => ClaimAsync(name, chain).GetAwaiter().GetResult();
+
+    public Task<ClaimReply> ClaimAsync(string name, ImportChain chain) =>
+        _coordinator.Ask<ClaimReply>(new Claim(name, chain), _askTimeout);
+
+    public void Finished(string name, ImportChain chain, ClaimReply result) =>
+        _coordinator.Tell(new Finished(name, chain, result));
+
+    public void SetModule(string name, object? value) =>
+        _coordinator.Ask<bool>(new SetModule(name, value), _askTimeout).GetAwaiter().GetResult();
+
+    public bool RemoveModule(string name) =>
+        _coordinator.Ask<bool>(new RemoveModule(name), _askTimeout).GetAwaiter().GetResult();
+
+    public void Dispose() => _coordinator.Tell(PoisonPill.Instance);
+
+    public override string ToString() => $"actors ({_modules.Count} modules)";
+}

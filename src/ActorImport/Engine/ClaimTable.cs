@@ -1,0 +1,119 @@
+using ActorImport.Model;
+
+namespace ActorImport.Engine;
+
+/// <summary>
+/// The decision part of both coordinations: which chain owns which module attempt, and the
+/// wait-for graph (chain → the module it waits for → that module's owner). CPython's
+/// <c>_ModuleLock</c> re-entrancy and <c>_has_deadlocked</c>, as data.
+/// Thread-safety: none of its own; one serialiser uses it (the coordinator actor's message
+/// handling, or the lock coordination's gate).
+/// </summary>
+internal sealed class ClaimTable
+{
+    private readonly Dictionary<string, Attempt> _attempts = new(StringComparer.Ordinal);
+    private readonly Dictionary<ImportChain, string> _waitingFor = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>One attempt to initialise a module: its owner and the chains waiting for it.</summary>
+    internal sealed class Attempt(ImportChain owner)
+    {
+        public ImportChain Owner { get; } = owner;
+
+        public List<ImportChain> Waiters { get; } = [];
+
+        /// <summary>Completed when the owner finishes (used by the lock coordination; created on the first wait).</summary>
+        public TaskCompletionSource<ClaimReply>? Done { get; set; }
+    }
+
+    /// <summary>How many attempts are in flight.</summary>
+    public int InFlight => _attempts.Count;
+
+    /// <summary>
+    /// Decides a claim. Returns the immediate reply, or null with <paramref name="attempt"/> set
+    /// when the chain must wait for that attempt (its wait edge is then recorded).
+    /// 1. No attempt in flight: a ready entry is Ready (someone finished meanwhile); otherwise
+    ///    the chain owns a new attempt.
+    /// 2. The chain owns the attempt already: the partial module (a same-chain cycle); if its
+    ///    entry is gone, the chain loads again (CPython's re-entrant module lock).
+    /// 3. Another chain owns it: if that chain waits, directly or through others, for this one,
+    ///    waiting would deadlock — hand over the partial module (bpo-38095; CPython raises
+    ///    _DeadlockError only when nothing is published yet, and so do we).
+    /// 4. Otherwise record the edge and wait.
+    /// </summary>
+    public ClaimReply? Decide(string name, ImportChain chain, ModuleMap modules, EngineStatistics statistics, out Attempt? attempt)
+    {
+        statistics.Claimed();
+        if (!_attempts.TryGetValue(name, out attempt))
+        {
+            if (modules.TryGetEntry(name, out ModuleEntry? entry) && entry!.Owner is null)
+            {
+                return ClaimReply.Ready(entry.Value);
+            }
+            _attempts[name] = new Attempt(chain);
+            return ClaimReply.Own;
+        }
+        if (ReferenceEquals(attempt.Owner, chain))
+        {
+            if (modules.TryGetEntry(name, out ModuleEntry? own))
+            {
+                statistics.SameChainPartial();
+                return ClaimReply.Partial(own!.Value);
+            }
+            return ClaimReply.OwnNested;
+        }
+        if (ClosesCycle(chain, attempt.Owner))
+        {
+            if (modules.TryGetEntry(name, out ModuleEntry? partial))
+            {
+                statistics.CrossChainPartial();
+                return ClaimReply.Partial(partial!.Value);
+            }
+            return ClaimReply.Failed(new ImportError($"deadlock detected by _ModuleLock({PythonRepr.Str(name)})", name));
+        }
+        _waitingFor[chain] = name;
+        attempt.Waiters.Add(chain);
+        statistics.Waited();
+        return null;
+    }
+
+    /// <summary>
+    /// <c>_has_deadlocked</c>: follows owner → the module it waits for → that module's owner …;
+    /// a cycle exists when the walk comes back to <paramref name="requester"/>. Each chain waits
+    /// for at most one module, so the walk is a path, bounded by the number of waiting chains.
+    /// </summary>
+    private bool ClosesCycle(ImportChain requester, ImportChain owner)
+    {
+        ImportChain? current = owner;
+        for (int steps = 0; current is not null && steps <= _waitingFor.Count; steps++)
+        {
+            if (ReferenceEquals(current, requester))
+            {
+                return true;
+            }
+            if (!_waitingFor.TryGetValue(current, out string? awaited) || !_attempts.TryGetValue(awaited, out Attempt? next))
+            {
+                return false;
+            }
+            current = next.Owner;
+        }
+        return false;
+    }
+
+    /// <summary>Ends <paramref name="chain"/>'s attempt on <paramref name="name"/> and removes its waiters' edges; null if it holds none.</summary>
+    public Attempt? Finish(string name, ImportChain chain)
+    {
+        if (!_attempts.TryGetValue(name, out Attempt? attempt) || !ReferenceEquals(attempt.Owner, chain))
+        {
+            return null;
+        }
+        _attempts.Remove(name);
+        foreach (ImportChain waiter in attempt.Waiters)
+        {
+            if (_waitingFor.TryGetValue(waiter, out string? awaited) && awaited == name)
+            {
+                _waitingFor.Remove(waiter);
+            }
+        }
+        return attempt;
+    }
+}

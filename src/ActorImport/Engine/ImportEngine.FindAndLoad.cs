@@ -1,0 +1,254 @@
+using ActorImport.Discovery;
+using ActorImport.Loading;
+using ActorImport.Model;
+using ActorImport.Python.Interpreting.Values;
+
+namespace ActorImport.Engine;
+
+// _bootstrap._find_and_load, _find_and_load_unlocked and _load_unlocked over the coordination.
+public sealed partial class ImportEngine
+{
+    /// <summary>
+    /// <c>_find_and_load(name)</c> for an absolute name, in <paramref name="chain"/>:
+    /// 1. Fast path: a ready entry is returned without a message (None → "halted"); an entry
+    ///    this chain is initialising is the partial module at once (same-chain cycle).
+    /// 2. Parent first (gh-83065): a missing parent is imported before the child is claimed, so
+    ///    a chain never waits for a parent while holding a child.
+    /// 3. Claim; then own, wait, take the partial module, or raise the attempt's error.
+    /// </summary>
+    internal object? FindAndLoad(string name, ImportChain chain)
+    {
+        if (_map.TryGetEntry(name, out ModuleEntry? entry))
+        {
+            if (entry!.Owner is null)
+            {
+                return ReadyValue(name, entry.Value);
+            }
+            if (ReferenceEquals(entry.Owner, chain))
+            {
+                Statistics.SameChainPartial();
+                return entry.Value;
+            }
+        }
+        else if (ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        {
+            FindAndLoad(parent, chain);
+            if (_map.TryGetEntry(name, out entry) && entry!.Owner is null)
+            {
+                return ReadyValue(name, entry.Value);
+            }
+        }
+        ClaimReply reply = _coordination.Claim(name, chain);
+        while (reply.Kind == ClaimKind.Wait)
+        {
+            reply = AwaitAttempt(name, reply.Pending!);
+        }
+        return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, reply);
+    }
+
+    /// <summary><see cref="FindAndLoad"/> whose waits (for parents' and the module's other owners) block no thread.</summary>
+    internal async Task<object?> FindAndLoadAsync(string name, ImportChain chain)
+    {
+        if (_map.TryGetEntry(name, out ModuleEntry? entry))
+        {
+            if (entry!.Owner is null)
+            {
+                return ReadyValue(name, entry.Value);
+            }
+            if (ReferenceEquals(entry.Owner, chain))
+            {
+                Statistics.SameChainPartial();
+                return entry.Value;
+            }
+        }
+        else if (ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        {
+            await FindAndLoadAsync(parent, chain).ConfigureAwait(false);
+            if (_map.TryGetEntry(name, out entry) && entry!.Owner is null)
+            {
+                return ReadyValue(name, entry.Value);
+            }
+        }
+        ClaimReply reply = await _coordination.ClaimAsync(name, chain).ConfigureAwait(false);
+        while (reply.Kind == ClaimKind.Wait)
+        {
+            reply = await AwaitAttemptAsync(name, reply.Pending!).ConfigureAwait(false);
+        }
+        return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, reply);
+    }
+
+    /// <summary>A reply that needs no loading: Ready, Partial, or Failed (the attempt's own exception, gh-143650).</summary>
+    private object? Conclude(string name, ClaimReply reply) => reply.Kind switch
+    {
+        ClaimKind.Ready => ReadyValue(name, reply.Value),
+        ClaimKind.Partial => reply.Value,
+        ClaimKind.Failed => throw reply.Error!,
+        _ => throw new InvalidOperationException($"claim of '{name}' concluded with {reply.Kind}"),
+    };
+
+    private ClaimReply AwaitAttempt(string name, Task<ClaimReply> pending)
+    {
+        if (!pending.Wait(_options.ImportWait))
+        {
+            throw WaitTimedOut(name);
+        }
+        return pending.Result;
+    }
+
+    private async Task<ClaimReply> AwaitAttemptAsync(string name, Task<ClaimReply> pending)
+    {
+        try
+        {
+            return await pending.WaitAsync(_options.ImportWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw WaitTimedOut(name);
+        }
+    }
+
+    private ImportError WaitTimedOut(string name) =>
+        new($"timed out after {_options.ImportWait} waiting for another chain to initialise {PythonRepr.Str(name)} (actor-import.timeouts.import-wait)", name);
+
+    /// <summary>A ready entry's value: None is CPython's "import of X halted"; a pending lazy module is loaded, as CPython's fast path reading <c>__spec__</c> forces it.</summary>
+    private static object? ReadyValue(string name, object? value)
+    {
+        if (value is null)
+        {
+            throw new ModuleNotFoundError($"import of {name} halted; None in sys.modules", name);
+        }
+        if (value is LazyModule { IsPending: true } lazy)
+        {
+            lazy.EnsureLoaded();
+        }
+        return value;
+    }
+
+    /// <summary>The owner's part: load, then report Finished with the value or the error (unless nested).</summary>
+    private object? LoadClaimed(string name, ImportChain chain, bool nested)
+    {
+        object? value;
+        try
+        {
+            value = FindAndLoadUnlocked(name, chain);
+        }
+        catch (Exception error)
+        {
+            if (!nested)
+            {
+                _coordination.Finished(name, chain, ClaimReply.Failed(error));
+            }
+            throw;
+        }
+        if (!nested)
+        {
+            _coordination.Finished(name, chain, ClaimReply.Ready(value));
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// <c>_find_and_load_unlocked</c> with the claim held:
+    /// 1. The parent is in <c>sys.modules</c> (imported before the claim; imported again if it
+    ///    vanished); if its body imported this module meanwhile, that module is the answer.
+    /// 2. The parent's <c>__path__</c> is the search path, else "… is not a package".
+    /// 3. Find the spec on the meta path; none is "No module named".
+    /// 4. Load (publish, execute, re-read), bind on the parent BEFORE clearing the initialising
+    ///    mark (gh-149728: nobody sees a ready child missing from its parent), clear the mark.
+    /// </summary>
+    private object? FindAndLoadUnlocked(string name, ImportChain chain)
+    {
+        string? parent = ParentOf(name);
+        IReadOnlyList<string>? path = null;
+        if (parent is not null)
+        {
+            if (!_map.ContainsKey(parent))
+            {
+                FindAndLoad(parent, chain);
+            }
+            if (_map.TryGetEntry(name, out ModuleEntry? now) && now!.Owner is null)
+            {
+                return ReadyValue(name, now.Value);
+            }
+            _map.TryGetEntry(parent, out ModuleEntry? parentEntry);
+            path = SearchLocations(parentEntry?.Value)
+                ?? throw new ModuleNotFoundError($"No module named {PythonRepr.Str(name)}; {PythonRepr.Str(parent)} is not a package", name);
+        }
+        ModuleSpec spec = SpecFinder.FindSpecOnMetaPath(_state, name, path) ?? throw ModuleNotFoundError.NoModuleNamed(name);
+        object? module = LoadUnlocked(spec, chain);
+        if (parent is not null)
+        {
+            BindOnParent(parent, name[(parent.Length + 1)..], module);
+        }
+        _map.MarkReady(name, chain);
+        return module;
+    }
+
+    /// <summary>
+    /// <c>_load_unlocked(spec)</c>: <c>module_from_spec</c>; publish as initialising; run the
+    /// loader (a loader-less spec is a namespace package, or 'missing loader'); on any failure
+    /// remove the entry (submodules it imported stay) and re-raise; on success move the entry
+    /// to the end and return what it holds now (a body may have replaced itself; a body that
+    /// removed itself is CPython's KeyError).
+    /// </summary>
+    private object? LoadUnlocked(ModuleSpec spec, ImportChain chain)
+    {
+        ModuleObject module = ImportUtil.ModuleFromSpec(spec);
+        _map.PublishInitializing(spec.Name, module, chain);
+        try
+        {
+            if (spec.Loader is null)
+            {
+                if (spec.SubmoduleSearchLocations is null)
+                {
+                    throw new ImportError("missing loader", spec.Name);
+                }
+            }
+            else
+            {
+                spec.Loader.ExecModule(module);
+            }
+        }
+        catch
+        {
+            _map.Remove(spec.Name);
+            throw;
+        }
+        if (!_map.TryMoveToEnd(spec.Name, out object? value))
+        {
+            throw new PythonException("KeyError", PythonRepr.Str(spec.Name));
+        }
+        return value;
+    }
+
+    /// <summary><c>setattr(sys.modules[parent], child, module)</c>; a parent that cannot take it is skipped (CPython warns).</summary>
+    private void BindOnParent(string parent, string child, object? module)
+    {
+        if (_map.TryGetEntry(parent, out ModuleEntry? entry) && entry!.Value is ModuleObject parentModule)
+        {
+            parentModule.SetAttribute(child, module);
+        }
+    }
+
+    /// <summary>A module's <c>__path__</c> as a snapshot list, or null when it has none (not a package).</summary>
+    internal static IReadOnlyList<string>? SearchLocations(object? module)
+    {
+        if (module is not ModuleObject m || !m.TryGetAttribute("__path__", out object? value))
+        {
+            return null;
+        }
+        return value switch
+        {
+            IEnumerable<string> strings => [.. strings],
+            IEnumerable<object?> items => [.. items.OfType<string>()],
+            PyTuple tuple => [.. tuple.Items.OfType<string>()],
+            _ => [],
+        };
+    }
+
+    internal static string? ParentOf(string name)
+    {
+        int dot = name.LastIndexOf('.');
+        return dot < 0 ? null : name[..dot];
+    }
+}

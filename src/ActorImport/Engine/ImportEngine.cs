@@ -1,0 +1,146 @@
+using ActorImport.Configuration;
+using ActorImport.Discovery;
+using ActorImport.Model;
+using ActorImport.Python.Caching;
+using ActorImport.Python.Interpreting;
+
+namespace ActorImport.Engine;
+
+/// <summary>
+/// One independent Python interpreter's import system (several engines in one process share
+/// nothing): <c>sys.modules</c> (<see cref="Modules"/>), <c>sys.path</c>, <c>sys.meta_path</c>,
+/// <c>sys.path_hooks</c>, <c>sys.path_importer_cache</c>, and importlib's entry points —
+/// <see cref="ImportModule"/> (<c>importlib.import_module</c>), <see cref="ImportName"/>
+/// (<c>builtins.__import__</c>), <see cref="ImportModuleAsync"/>, <see cref="FindSpec"/>
+/// (<c>importlib.util.find_spec</c>), <see cref="Reload"/> (<c>importlib.reload</c>) and
+/// <see cref="InvalidateCaches"/>. Module bodies run on the importing chain's thread through the
+/// import-level interpreter, which calls back into this engine for every import
+/// (<see cref="IImportCallback"/>).
+/// <para>Data flow (design.md "One import, as data flows"): a ready module in the published
+/// <c>sys.modules</c> is returned without a message; otherwise the parent is imported first, then
+/// the chain claims the module from the coordination (<see cref="IImportCoordination"/>: actors
+/// or locks), and the owner finds, publishes, executes, re-reads, binds on the parent, marks it
+/// ready and reports it finished.</para>
+/// Thread-safety: every public member may be called from any thread, concurrently.
+/// </summary>
+public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncDisposable
+{
+    private readonly ImportEngineOptions _options;
+    private readonly ModuleMap _map = new();
+    private readonly FinderState _state;
+    private readonly IImportCoordination _coordination;
+    private readonly EngineActorSystem? _actors;
+    private readonly AsyncLocal<ImportChain?> _currentChain = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ModuleObject> _reloading = new(StringComparer.Ordinal);
+    private long _lastChainId;
+
+    /// <param name="options">The engine's settings; null for the defaults (an empty search path).</param>
+    /// <param name="actorSystem">The host's actor system, or null for one of the engine's own (actors coordination only).</param>
+    public ImportEngine(ImportEngineOptions? options = null, Akka.Actor.ActorSystem? actorSystem = null)
+    {
+        _options = options ?? new ImportEngineOptions();
+        Statistics = new EngineStatistics();
+        Interpreter = new ModuleInterpreter(this, _options.Interpreter);
+        var cache = _options.CompiledCache is null ? null : new CompiledModuleCache(_options.CompiledCache);
+        var runner = new EngineBodyRunner(new SourceModuleRunner(Interpreter, cache), Statistics, _options.OnDiagnostic);
+        _state = FinderState.CreateDefault(_options.SearchPath, _map, _options.StdlibDirectory, runner);
+        if (_options.IncludeStartupModules)
+        {
+            StartupModules.Install(_map, _state);
+        }
+        if (_options.Coordination == CoordinationMode.Actors)
+        {
+            _actors = new EngineActorSystem(actorSystem);
+            _coordination = new ActorCoordination(_actors, _map, _options.AskTimeout, Statistics);
+        }
+        else
+        {
+            _coordination = new LockCoordination(_map, Statistics);
+        }
+        Modules = new EngineModules(_map, _coordination);
+    }
+
+    /// <summary>The settings this engine was built with.</summary>
+    public ImportEngineOptions Options => _options;
+
+    /// <summary><c>sys.modules</c>: lock-free reads of the published map; writes and deletes through the coordination.</summary>
+    public EngineModules Modules { get; }
+
+    /// <summary><c>sys.path</c>.</summary>
+    public SyncList<string> Path => _state.Path;
+
+    /// <summary><c>sys.meta_path</c>.</summary>
+    public SyncList<IMetaPathFinder> MetaPath => _state.MetaPath;
+
+    /// <summary><c>sys.path_hooks</c>.</summary>
+    public SyncList<PathHook> PathHooks => _state.PathHooks;
+
+    /// <summary><c>sys.path_importer_cache</c>.</summary>
+    public PathImporterCache PathImporterCache => _state.PathImporterCache;
+
+    /// <summary>The finding state (for hosts that install their own path-entry transport).</summary>
+    public FinderState FinderState => _state;
+
+    /// <summary>Waits, partial hand-overs, module actors, bodies run.</summary>
+    public EngineStatistics Statistics { get; }
+
+    /// <summary>The coordination in use (actors or locks).</summary>
+    public IImportCoordination Coordination => _coordination;
+
+    /// <summary>The interpreter that runs this engine's module bodies.</summary>
+    public ModuleInterpreter Interpreter { get; }
+
+    /// <summary>The engine's actor system, or null under the lock coordination.</summary>
+    public EngineActorSystem? Actors => _actors;
+
+    /// <summary>
+    /// The chain of the calling flow, or null outside any import. Imports made by a module
+    /// body belong to the chain that runs the body.
+    /// </summary>
+    public ImportChain? CurrentChain => _currentChain.Value;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in the calling flow's chain, starting a new chain (and
+    /// ending it afterwards) when the flow has none.
+    /// </summary>
+    private T InChain<T, TArg>(TArg argument, Func<ImportChain, TArg, T> action)
+    {
+        ImportChain? current = _currentChain.Value;
+        if (current is not null)
+        {
+            return action(current, argument);
+        }
+        var chain = new ImportChain(Interlocked.Increment(ref _lastChainId));
+        _currentChain.Value = chain;
+        try
+        {
+            return action(chain, argument);
+        }
+        finally
+        {
+            _currentChain.Value = null;
+        }
+    }
+
+    /// <summary>The current chain, or a new one installed for the rest of this async flow (async entry points only).</summary>
+    private ImportChain EnterChainAsync() =>
+        _currentChain.Value ??= new ImportChain(Interlocked.Increment(ref _lastChainId));
+
+    /// <summary><c>importlib.invalidate_caches()</c>.</summary>
+    public void InvalidateCaches() => _state.InvalidateCaches();
+
+    public void Dispose()
+    {
+        _coordination.Dispose();
+        _actors?.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _coordination.Dispose();
+        if (_actors is not null)
+        {
+            await _actors.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using ActorImport.Model;
+using ActorImport.Configuration;
+using ActorImport.Python.Caching;
+using ActorImport.Python.Interpreting;
+
+namespace ActorImport.Engine;
+
+/// <summary>
+/// Everything one <see cref="ImportEngine"/> is built from. Immutable (init-only); safe to share
+/// between engines. <see cref="FromConfiguration"/> maps the bound <c>actor-import</c> options.
+/// </summary>
+public sealed record ImportEngineOptions
+{
+    /// <summary><c>sys.path</c> at start, in order (directories or zip files).</summary>
+    public IReadOnlyList<string> SearchPath { get; init; } = [];
+
+    /// <summary><c>sys._stdlib_dir</c>: where frozen modules' sources are; null if unknown.</summary>
+    public string? StdlibDirectory { get; init; }
+
+    /// <summary>Actors (default) or locks; see <see cref="IImportCoordination"/>.</summary>
+    public CoordinationMode Coordination { get; init; } = CoordinationMode.Actors;
+
+    /// <summary>What module bodies may test (<c>sys.version_info</c> …) and the PEP 810 lazy mode.</summary>
+    public InterpreterOptions Interpreter { get; init; } = InterpreterOptions.Default;
+
+    /// <summary>The compiled-module cache's settings, or null to parse every body from source.</summary>
+    public BytecodeCacheOptions? CompiledCache { get; init; }
+
+    /// <summary>How long a claim (an Ask to the coordinator) may take.</summary>
+    public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a chain waits for another chain's attempt; infinite as CPython by default.</summary>
+    public TimeSpan ImportWait { get; init; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>Start with the modules <c>python3 -I -S</c> starts with (<see cref="StartupModules"/>). Default true.</summary>
+    public bool IncludeStartupModules { get; init; } = true;
+
+    /// <summary>Receives what the interpreter could not decide, with the module it ran; null ignores it.</summary>
+    public Action<string, InterpreterDiagnostic>? OnDiagnostic { get; init; }
+
+    /// <summary>
+    /// The engine options the configuration describes: the resolved search path (<c>auto</c>
+    /// expanded by <paramref name="resolver"/>, default the host's), coordination, timeouts,
+    /// lazy-import mode, cache tag and bytecode settings.
+    /// </summary>
+    public static ImportEngineOptions FromConfiguration(ActorImportOptions options, SearchPathResolver? resolver = null, string? stdlibDirectory = null)
+    {
+        resolver ??= SearchPathResolver.ForHost(options.Python.TargetVersion);
+        IReadOnlyList<string> path = resolver.Resolve(options.Search.Path);
+        stdlibDirectory ??= path.FirstOrDefault(p => HostPythonPath.IsStdlib(p));
+        return new ImportEngineOptions
+        {
+            SearchPath = path,
+            StdlibDirectory = stdlibDirectory,
+            Coordination = options.Engine.Coordination,
+            AskTimeout = options.AskTimeout,
+            ImportWait = options.Timeouts.ImportWait,
+            Interpreter = InterpreterOptions.Default with { LazyImports = options.LazyImports.Mode },
+            CompiledCache = options.ToBytecodeCacheOptions(),
+        };
+    }
+}

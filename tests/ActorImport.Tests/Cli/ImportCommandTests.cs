@@ -1,0 +1,135 @@
+using System.Text.Json;
+using ActorImport.Stress;
+using ActorImport.Tests.Configuration;
+using ActorImport.Tests.Conformance;
+
+namespace ActorImport.Tests.Cli;
+
+/// <summary>
+/// <c>actorimport import</c> run as a process and compared with CPython's report of the same
+/// imports (<see cref="CPythonImportReport"/>, run by python3 at test time).
+/// </summary>
+public class ImportCommandTests
+{
+    private static readonly string DefaultTree = Path.Combine(AppContext.BaseDirectory, "samples", "default-tree");
+
+    private static readonly string[] ModuleFields = ["file", "package", "is_package", "path"];
+
+    [PythonFact]
+    public void TheDefaultTreeImportsAsCPythonImportsIt()
+    {
+        var result = CliRunner.Run("import", "--json");
+        Assert.Equal(0, result.ExitCode);
+        string[] entries = [DefaultTree, Path.Combine(DefaultTree, "plugins_a"), Path.Combine(DefaultTree, "plugins_b")];
+        JsonElement cpython = Parse(CPythonImportReport.Run(entries, ["shop"]));
+        AssertSameReport(cpython, Parse(result.Stdout), namesUnder: DefaultTree);
+    }
+
+    [PythonTheory]
+    [InlineData(11, 0, 1)]
+    [InlineData(12, 3, 4)]
+    [InlineData(13, 5, 8)]
+    public void AGeneratedUniverseImportsAsCPythonImportsItOnAnyNumberOfThreads(int seed, int cycleEvery, int threads)
+    {
+        using var dir = new TempDirectory();
+        Universe universe = UniverseGenerator.Write(new UniverseShape(seed, 80, CycleEvery: cycleEvery), dir.Path);
+        string[] names = [.. universe.Modules.Reverse()];
+        var result = CliRunner.Run(["import", "--json", "--threads", threads.ToString(), "--path", dir.Path, .. names]);
+        Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);
+        JsonElement ours = Parse(result.Stdout);
+        Assert.Equal(threads, ours.GetProperty("threads").GetInt32());
+        Assert.Empty(ours.GetProperty("initializing").EnumerateArray());
+        JsonElement[] perThread = [.. ours.GetProperty("results").EnumerateArray()];
+        Assert.Equal(threads, perThread.Length);
+        for (int i = 0; i < threads; i++)
+        {
+            // Thread i starts at name i mod count and goes round.
+            string[] order = [.. perThread[i].EnumerateArray().Select(r => r.GetProperty("name").GetString()!)];
+            Assert.Equal(names.Skip(i % names.Length).Concat(names.Take(i % names.Length)), order);
+            Assert.All(perThread[i].EnumerateArray(), r => Assert.True(r.GetProperty("ok").GetBoolean()));
+        }
+        JsonElement cpython = Parse(CPythonImportReport.Run([dir.Path], names));
+        AssertSameModules(cpython.GetProperty("modules"), ours.GetProperty("modules"), namesUnder: dir.Path);
+    }
+
+    [PythonFact]
+    public void FailuresAreCPythonsErrorsTheNextNameIsStillTriedAndTheExitCodeIsOne()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("broken.py", "import fine\nraise ValueError('broken on purpose')\n");
+        dir.Write("fine.py", "X = 1\n");
+        dir.Write("pkg/__init__.py", "");
+        string[] names = ["no_such_module_here", "broken", "pkg.missing", "fine", "pkg"];
+        var result = CliRunner.Run(["import", "--json", "--path", dir.Path, .. names]);
+        Assert.Equal(1, result.ExitCode);
+        JsonElement cpython = Parse(CPythonImportReport.Run([dir.Path], names));
+        AssertSameReport(cpython, Parse(result.Stdout), namesUnder: dir.Path);
+    }
+
+    [Fact]
+    public void TheTextReportSummarisesAndShowsTheTree()
+    {
+        var result = CliRunner.Run("import");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("modules added", result.Stdout);
+        Assert.Contains("0 failed", result.Stdout);
+        Assert.Contains(Environment.NewLine + "  shop" + Environment.NewLine, result.Stdout);
+        Assert.Contains(Environment.NewLine + "    shop.billing" + Environment.NewLine, result.Stdout);
+    }
+
+    [Fact]
+    public void ThreadCountsOutsideTheRangeAreRejected()
+    {
+        var result = CliRunner.Run("import", "--threads", "0", "json");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--threads must be between 1 and 1024", result.Stderr + result.Stdout);
+    }
+
+    private static JsonElement Parse(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    private static void AssertSameReport(JsonElement cpython, JsonElement ours, string namesUnder)
+    {
+        Assert.Equal(Canonical(cpython.GetProperty("requested")), Canonical(ours.GetProperty("requested")));
+        Assert.Equal(Canonical(cpython.GetProperty("results")), Canonical(ours.GetProperty("results")));
+        AssertSameModules(cpython.GetProperty("modules"), ours.GetProperty("modules"), namesUnder);
+    }
+
+    /// <summary>
+    /// The same modules added, each with the same fields; <c>names</c> is compared for the
+    /// modules whose file lies under <paramref name="namesUnder"/> (the stdlib's namespaces are
+    /// compared by the stdlib conformance tests, where opaque built-ins are accounted for).
+    /// </summary>
+    private static void AssertSameModules(JsonElement cpython, JsonElement ours, string namesUnder)
+    {
+        Assert.Equal(
+            cpython.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal),
+            ours.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        foreach (JsonProperty module in cpython.EnumerateObject())
+        {
+            JsonElement mine = ours.GetProperty(module.Name);
+            foreach (string field in ModuleFields)
+            {
+                Assert.True(Canonical(module.Value.GetProperty(field)) == Canonical(mine.GetProperty(field)),
+                    $"{module.Name}.{field}: CPython {module.Value.GetProperty(field)}, ours {mine.GetProperty(field)}");
+            }
+            if (module.Value.GetProperty("file").GetString() is { } file && file.StartsWith(namesUnder, StringComparison.Ordinal))
+            {
+                Assert.Equal(Canonical(module.Value.GetProperty("names")), Canonical(mine.GetProperty("names")));
+            }
+        }
+    }
+
+    /// <summary>The element as JSON text with object keys sorted, so key order does not matter.</summary>
+    private static string Canonical(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => JsonSerializer.Serialize(p.Name) + ":" + Canonical(p.Value))) + "}",
+        JsonValueKind.Array => "[" + string.Join(",", element.EnumerateArray().Select(Canonical)) + "]",
+        JsonValueKind.String => JsonSerializer.Serialize(element.GetString()),
+        _ => element.GetRawText(),
+    };
+}

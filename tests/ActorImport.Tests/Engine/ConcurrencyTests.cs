@@ -1,0 +1,235 @@
+using ActorImport.Configuration;
+using ActorImport.Engine;
+using ActorImport.Model;
+
+namespace ActorImport.Tests.Engine;
+
+/// <summary>
+/// Many chains at once, against both coordinations (issue 8 "Concurrency"; design.md "Where we
+/// choose CPython's fixed behaviour"). Threads start together on a barrier; bounded waits only
+/// detect hangs; nothing asserts timing.
+/// </summary>
+public abstract class ConcurrencyTests : EngineTestBase
+{
+    /// <summary>Runs <paramref name="body"/> on <paramref name="count"/> threads released together; returns each result or exception.</summary>
+    protected static (object? Value, Exception? Error)[] RunTogether(int count, Func<int, object?> body)
+    {
+        var results = new (object?, Exception?)[count];
+        using var start = new Barrier(count);
+        var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait(HangDetector);
+            try
+            {
+                results[i] = (body(i), null);
+            }
+            catch (Exception e)
+            {
+                results[i] = (null, e);
+            }
+        })).ToArray();
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+        foreach (Thread thread in threads)
+        {
+            Assert.True(thread.Join(HangDetector), "a chain hung");
+        }
+        return results;
+    }
+
+    [Fact]
+    public void SixtyFourChainsImportASlowModuleOnce()
+    {
+        Tree.Write("slow.py", "import time\ntime.sleep(0.05)\nDONE = True\n");
+        using var engine = NewEngine();
+        var results = RunTogether(64, _ => engine.ImportModule("slow"));
+        Assert.All(results, r => Assert.Null(r.Error));
+        var first = Module(results[0].Value);
+        Assert.All(results, r => Assert.Same(first, r.Value));
+        Assert.Equal(true, first.GetAttributeOrDefault("DONE"));
+        Assert.Equal(1, engine.Statistics.BodiesExecuted);
+        Assert.Empty(engine.Modules.Initializing());
+    }
+
+    [Fact]
+    public void EveryWaiterOfAContendedAttemptGetsTheSameModule()
+    {
+        const int chains = 16;
+        using var engine = NewEngine();
+        var host = new HostModules();
+        // The owner finishes only once every other chain waits for it: all 15 are waiters of this attempt.
+        host.Add("contended", m =>
+        {
+            Assert.True(SpinWait.SpinUntil(() => engine.Statistics.Waits >= chains - 1, HangDetector));
+            m.SetAttribute("READY", true);
+        });
+        engine.MetaPath.Insert(0, host);
+        var results = RunTogether(chains, _ => engine.ImportModule("contended"));
+        Assert.All(results, r => Assert.Same(results[0].Value, r.Value));
+        Assert.Equal(1, host.Executions("contended"));
+        Assert.Equal(chains - 1, engine.Statistics.Waits);
+        if (Mode == CoordinationMode.Actors)
+        {
+            Assert.Equal(1, engine.Statistics.ModuleActorsStarted);
+        }
+    }
+
+    [Fact]
+    public void EveryWaiterOfAFailedAttemptGetsTheSameExceptionAndARetryReExecutes()
+    {
+        const int chains = 16;
+        using var engine = NewEngine();
+        var host = new HostModules();
+        bool fail = true;
+        host.Add("failing", m =>
+        {
+            if (Volatile.Read(ref fail))
+            {
+                Assert.True(SpinWait.SpinUntil(() => engine.Statistics.Waits >= chains - 1, HangDetector));
+                throw new PythonException("RuntimeError", "the body failed");
+            }
+            m.SetAttribute("OK", true);
+        });
+        engine.MetaPath.Insert(0, host);
+        var results = RunTogether(chains, _ => engine.ImportModule("failing"));
+        var error = Assert.IsType<PythonException>(results[0].Error);
+        Assert.All(results, r => Assert.Same(error, r.Error));
+        Assert.False(engine.Modules.ContainsKey("failing"));
+        Assert.Equal(1, host.Executions("failing"));
+        Volatile.Write(ref fail, false);
+        var retried = Module(engine.ImportModule("failing"));
+        Assert.Equal(true, retried.GetAttributeOrDefault("OK"));
+        Assert.Equal(2, host.Executions("failing"));
+    }
+
+    [Fact]
+    public void AFailingSourceModuleFailsEveryChainAndIsAbsentAfter()
+    {
+        Tree.Write("broken.py", "import time\ntime.sleep(0.05)\nraise ValueError('broken body')\n");
+        using var engine = NewEngine();
+        var results = RunTogether(32, _ => engine.ImportModule("broken"));
+        Assert.All(results, r => Assert.Equal("broken body", Assert.IsType<PythonException>(r.Error).Message));
+        Assert.False(engine.Modules.ContainsKey("broken"));
+        Assert.Empty(engine.Modules.Initializing());
+    }
+
+    /// <summary>gh-83065: one chain imports p.s.m while p.s's __init__ imports p.s.m in another; repeated to vary the interleaving.</summary>
+    [Fact]
+    public void ImportingASubmoduleWhileItsPackageImportsItNeverDeadlocks()
+    {
+        Tree.Write("p/__init__.py").Write("p/s/__init__.py", "import time\ntime.sleep(0.01)\nfrom p.s import m\n")
+            .Write("p/s/m.py", "import time\ntime.sleep(0.01)\nimport p.s\nM = 1\n");
+        for (int round = 0; round < 10; round++)
+        {
+            using var engine = NewEngine();
+            var results = RunTogether(2, i => i == 0 ? engine.ImportModule("p.s.m") : engine.ImportModule("p.s"));
+            Assert.All(results, r => Assert.Null(r.Error));
+            Assert.Same(engine.Modules["p.s.m"], Module(engine.Modules["p.s"]).GetAttributeOrDefault("m"));
+            Assert.Empty(engine.Modules.Initializing());
+        }
+    }
+
+    /// <summary>bpo-38095: a cross-chain cycle through import_module hands the partial module over instead of raising.</summary>
+    [Fact]
+    public void ACrossChainCycleHandsOverThePartialModule()
+    {
+        using var engine = NewEngine();
+        using var bothOwn = new Barrier(2);
+        var host = new HostModules()
+            .Add("cyc_a", m =>
+            {
+                bothOwn.SignalAndWait(HangDetector);
+                m.SetAttribute("B", engine.ImportModule("cyc_b"));
+            })
+            .Add("cyc_b", m =>
+            {
+                bothOwn.SignalAndWait(HangDetector);
+                m.SetAttribute("A", engine.ImportModule("cyc_a"));
+            });
+        engine.MetaPath.Insert(0, host);
+        var results = RunTogether(2, i => engine.ImportModule(i == 0 ? "cyc_a" : "cyc_b"));
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Equal(1, engine.Statistics.CrossChainPartials);
+        Assert.Same(engine.Modules["cyc_a"], Module(engine.Modules["cyc_b"]).GetAttributeOrDefault("A"));
+        Assert.Same(engine.Modules["cyc_b"], Module(engine.Modules["cyc_a"]).GetAttributeOrDefault("B"));
+    }
+
+    /// <summary>
+    /// test_locks.py's DeadlockAvoidanceTests as imports: chain i owns ring_i, waits until every
+    /// chain owns its module, then imports ring_(i+1 mod 10). With 10 chains the waits form a
+    /// ring: exactly one chain gets a partial module; with 9 chains there is no cycle.
+    /// </summary>
+    [Theory]
+    [InlineData(10, 1)]
+    [InlineData(9, 0)]
+    public void ARingOfChainsHandsOverExactlyOnePartialModuleWhenItCloses(int chains, int expectedPartials)
+    {
+        const int ringSize = 10;
+        using var engine = NewEngine();
+        using var allOwn = new Barrier(chains);
+        var firstModule = new ThreadLocal<string?>();
+        var host = new HostModules();
+        for (int i = 0; i < ringSize; i++)
+        {
+            string name = $"ring_{i}";
+            string next = $"ring_{(i + 1) % ringSize}";
+            host.Add(name, m =>
+            {
+                if (firstModule.Value != name)
+                {
+                    return;
+                }
+                allOwn.SignalAndWait(HangDetector);
+                m.SetAttribute("NEXT", engine.ImportModule(next));
+            });
+        }
+        engine.MetaPath.Insert(0, host);
+        var results = RunTogether(chains, i =>
+        {
+            firstModule.Value = $"ring_{i}";
+            return engine.ImportModule($"ring_{i}");
+        });
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Equal(expectedPartials, engine.Statistics.CrossChainPartials);
+        Assert.Empty(engine.Modules.Initializing());
+        firstModule.Dispose();
+    }
+
+    [Fact]
+    public async Task AsyncChainsWaitWithoutBlockingAndGetTheSameModule()
+    {
+        Tree.Write("slow_async.py", "import time\ntime.sleep(0.05)\n");
+        await using var engine = NewEngine();
+        var tasks = Enumerable.Range(0, 32).Select(_ => Task.Run(() => engine.ImportModuleAsync("slow_async"))).ToArray();
+        var modules = await Task.WhenAll(tasks).WaitAsync(HangDetector);
+        Assert.All(modules, m => Assert.Same(modules[0], m));
+        Assert.Equal(1, engine.Statistics.BodiesExecuted);
+    }
+
+    [Fact]
+    public void ManyChainsImportATreeAndEveryModuleIsInitialisedOnce()
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            Tree.Write($"tree/n{i}.py", string.Join("\n", Enumerable.Range(0, 20).Where(j => j != i).Select(j => $"from . import n{j}")) + "\n");
+        }
+        Tree.Write("tree/__init__.py");
+        using var engine = NewEngine();
+        var results = RunTogether(8, t => Enumerable.Range(0, 20).Select(i => engine.ImportModule($"tree.n{(i + t) % 20}")).ToArray());
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Equal(21, engine.Statistics.BodiesExecuted);
+        Assert.Empty(engine.Modules.Initializing());
+    }
+}
+
+public sealed class ActorConcurrencyTests : ConcurrencyTests
+{
+    protected override CoordinationMode Mode => CoordinationMode.Actors;
+}
+
+public sealed class LockConcurrencyTests : ConcurrencyTests
+{
+    protected override CoordinationMode Mode => CoordinationMode.Locks;
+}
