@@ -59,7 +59,7 @@ internal static class ImportCommand
             modules = [DefaultTree.EntryModule];
             searchPath.AddRange(DefaultTree.SearchPath(resolver.DefaultTree));
         }
-        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, resolver);
+        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, resolver, configuration: settings.Configuration);
         engineOptions = engineOptions with { SearchPath = [.. searchPath, .. engineOptions.SearchPath] };
 
         using var engine = new ImportEngine(engineOptions);

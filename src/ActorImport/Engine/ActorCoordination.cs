@@ -1,4 +1,5 @@
 using Akka.Actor;
+using ActorImport.Configuration;
 
 namespace ActorImport.Engine;
 
@@ -15,13 +16,14 @@ public sealed class ActorCoordination : IImportCoordination
     private readonly TimeSpan _askTimeout;
     private readonly ModuleMap _modules;
 
-    internal ActorCoordination(EngineActorSystem actors, ModuleMap modules, TimeSpan askTimeout, EngineStatistics statistics)
+    internal ActorCoordination(ImportActorSystem actors, ModuleMap modules, EngineStatistics statistics)
     {
         Statistics = statistics;
         _modules = modules;
-        _askTimeout = askTimeout;
-        var state = new CoordinatorState(modules, Statistics, actors.Dispatcher);
-        _coordinator = actors.System.ActorOf(Props.Create(() => new CoordinatorActor(state)).WithDispatcher(actors.Dispatcher), $"import-coordinator-{Guid.NewGuid():N}");
+        _askTimeout = actors.AskTimeout;
+        var state = new CoordinatorState(modules, Statistics, actors.DispatcherId);
+        // Props from arguments, not a lambda: Akka compiles a lambda's expression tree (milliseconds).
+        _coordinator = actors.System.ActorOf(Props.Create<CoordinatorActor>(state).WithDispatcher(actors.DispatcherId), $"import-coordinator-{Guid.NewGuid():N}");
     }
 
     public EngineStatistics Statistics { get; }

@@ -38,7 +38,7 @@ internal sealed class CoordinatorActor : ReceiveActor
         // The first contended claim of this attempt starts its module actor; later ones join it.
         if (!_state.ModuleActors.TryGetValue(claim.Name, out IActorRef? moduleActor))
         {
-            moduleActor = Context.ActorOf(Props.Create(() => new ModuleActor()).WithDispatcher(_state.Dispatcher));
+            moduleActor = Context.ActorOf(Props.Create<ModuleActor>().WithDispatcher(_state.Dispatcher));
             _state.ModuleActors[claim.Name] = moduleActor;
             _state.Statistics.ModuleActorStarted();
         }

@@ -3,6 +3,7 @@ using ActorImport.Discovery;
 using ActorImport.Model;
 using ActorImport.Python.Caching;
 using ActorImport.Python.Interpreting;
+using Microsoft.Extensions.Configuration;
 
 namespace ActorImport.Engine;
 
@@ -29,13 +30,18 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
     private readonly ModuleMap _map = new();
     private readonly FinderState _state;
     private readonly IImportCoordination _coordination;
-    private readonly EngineActorSystem? _actors;
+    private readonly ImportActorSystem? _actors;
+    private readonly PathEntryActors? _pathEntries;
     private readonly AsyncLocal<ImportChain?> _currentChain = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ModuleObject> _reloading = new(StringComparer.Ordinal);
     private long _lastChainId;
 
     /// <param name="options">The engine's settings; null for the defaults (an empty search path).</param>
-    /// <param name="actorSystem">The host's actor system, or null for one of the engine's own (actors coordination only).</param>
+    /// <param name="actorSystem">
+    /// The host's actor system (shared: the engine never terminates it), or null for one of the
+    /// engine's own, created from <see cref="ImportEngineOptions.Configuration"/>'s <c>akka</c>
+    /// section and terminated on dispose. Used by the actors coordination only.
+    /// </param>
     public ImportEngine(ImportEngineOptions? options = null, Akka.Actor.ActorSystem? actorSystem = null)
     {
         _options = options ?? new ImportEngineOptions();
@@ -50,8 +56,13 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
         }
         if (_options.Coordination == CoordinationMode.Actors)
         {
-            _actors = new EngineActorSystem(actorSystem);
-            _coordination = new ActorCoordination(_actors, _map, _options.AskTimeout, Statistics);
+            IConfiguration configuration = _options.Configuration ?? EmptyConfiguration;
+            _actors = actorSystem is null
+                ? ImportActorSystem.Create(configuration, $"actor-import-{Guid.NewGuid():N}")
+                : ImportActorSystem.Share(actorSystem, configuration);
+            _coordination = new ActorCoordination(_actors, _map, Statistics);
+            // Path entries are searched in parallel by their actors (the lock baseline searches inline).
+            _pathEntries = PathEntryActors.Install(_actors, _state);
         }
         else
         {
@@ -91,7 +102,12 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
     public ModuleInterpreter Interpreter { get; }
 
     /// <summary>The engine's actor system, or null under the lock coordination.</summary>
-    public EngineActorSystem? Actors => _actors;
+    public ImportActorSystem? Actors => _actors;
+
+    /// <summary>The path-entry actors that search this engine's path entries, or null under the lock coordination.</summary>
+    public PathEntryActors? PathEntries => _pathEntries;
+
+    private static readonly IConfiguration EmptyConfiguration = new ConfigurationBuilder().Build();
 
     /// <summary>
     /// The chain of the calling flow, or null outside any import. Imports made by a module
@@ -132,15 +148,13 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
     public void Dispose()
     {
         _coordination.Dispose();
+        _pathEntries?.Dispose();
         _actors?.Dispose();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        _coordination.Dispose();
-        if (_actors is not null)
-        {
-            await _actors.DisposeAsync().ConfigureAwait(false);
-        }
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -2,6 +2,7 @@ using ActorImport.Model;
 using ActorImport.Configuration;
 using ActorImport.Python.Caching;
 using ActorImport.Python.Interpreting;
+using Microsoft.Extensions.Configuration;
 
 namespace ActorImport.Engine;
 
@@ -26,8 +27,12 @@ public sealed record ImportEngineOptions
     /// <summary>The compiled-module cache's settings, or null to parse every body from source.</summary>
     public BytecodeCacheOptions? CompiledCache { get; init; }
 
-    /// <summary>How long a claim (an Ask to the coordinator) may take.</summary>
-    public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The layered configuration (akka.hocon, environment, switches) whose <c>akka</c> section an
+    /// engine-owned actor system is created from (its dispatcher, ask timeout, log levels);
+    /// null for the built-in defaults (<see cref="AkkaSection.Defaults"/>).
+    /// </summary>
+    public IConfiguration? Configuration { get; init; }
 
     /// <summary>How long a chain waits for another chain's attempt; infinite as CPython by default.</summary>
     public TimeSpan ImportWait { get; init; } = Timeout.InfiniteTimeSpan;
@@ -43,7 +48,7 @@ public sealed record ImportEngineOptions
     /// expanded by <paramref name="resolver"/>, default the host's), coordination, timeouts,
     /// lazy-import mode, cache tag and bytecode settings.
     /// </summary>
-    public static ImportEngineOptions FromConfiguration(ActorImportOptions options, SearchPathResolver? resolver = null, string? stdlibDirectory = null)
+    public static ImportEngineOptions FromConfiguration(ActorImportOptions options, SearchPathResolver? resolver = null, string? stdlibDirectory = null, IConfiguration? configuration = null)
     {
         resolver ??= SearchPathResolver.ForHost(options.Python.TargetVersion);
         IReadOnlyList<string> path = resolver.Resolve(options.Search.Path);
@@ -53,7 +58,7 @@ public sealed record ImportEngineOptions
             SearchPath = path,
             StdlibDirectory = stdlibDirectory,
             Coordination = options.Engine.Coordination,
-            AskTimeout = options.AskTimeout,
+            Configuration = configuration,
             ImportWait = options.Timeouts.ImportWait,
             Interpreter = InterpreterOptions.Default with { LazyImports = options.LazyImports.Mode },
             CompiledCache = options.ToBytecodeCacheOptions(),
