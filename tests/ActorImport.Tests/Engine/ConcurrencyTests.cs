@@ -197,6 +197,36 @@ public abstract class ConcurrencyTests : EngineTestBase
         firstModule.Dispose();
     }
 
+    /// <summary>gh-149728: whoever sees a submodule ready in sys.modules also finds it bound on its parent.</summary>
+    [Fact]
+    public void ASubmoduleIsBoundOnItsParentBeforeItIsReady()
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            using var engine = NewEngine();
+            engine.MetaPath.Insert(0, new HostModules().Add("pkg", _ => { }, isPackage: true).Add("pkg.sub", _ => Thread.Sleep(1)));
+            engine.ImportModule("pkg");
+            bool unbound = false;
+            using var stop = new ManualResetEventSlim();
+            var watcher = new Thread(() =>
+            {
+                while (!stop.IsSet)
+                {
+                    if (engine.Modules.GetEntry("pkg.sub") is { IsInitializing: false } entry)
+                    {
+                        unbound = !ReferenceEquals(Module(engine.Modules["pkg"]).GetAttributeOrDefault("sub"), entry.Value);
+                        return;
+                    }
+                }
+            });
+            watcher.Start();
+            engine.ImportModule("pkg.sub");
+            stop.Set();
+            Assert.True(watcher.Join(HangDetector));
+            Assert.False(unbound);
+        }
+    }
+
     [Fact]
     public async Task AsyncChainsWaitWithoutBlockingAndGetTheSameModule()
     {
