@@ -58,6 +58,10 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
             _coordination = new LockCoordination(_map, Statistics);
         }
         Modules = new EngineModules(_map, _coordination);
+        if (_options.PathEntries is { } pathEntries && _state.PathFinder is PathFinder pathFinder)
+        {
+            pathFinder.Asker = pathEntries(_state, _actors?.System ?? actorSystem);
+        }
     }
 
     /// <summary>The settings this engine was built with.</summary>
