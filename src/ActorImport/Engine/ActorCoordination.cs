@@ -26,10 +26,11 @@ public sealed class ActorCoordination : IImportCoordination
 
     public EngineStatistics Statistics { get; }
 
-    public ClaimReply Claim(string name, ImportChain chain) => ClaimAsync(name, chain).GetAwaiter().GetResult();
+    public ClaimReply Claim(string name, ImportChain chain, bool fresh = false) =>
+        _coordinator.Ask<ClaimReply>(new Claim(name, chain, fresh), _askTimeout).GetAwaiter().GetResult();
 
     public Task<ClaimReply> ClaimAsync(string name, ImportChain chain) =>
-        _coordinator.Ask<ClaimReply>(new Claim(name, chain), _askTimeout);
+        _coordinator.Ask<ClaimReply>(new Claim(name, chain, false), _askTimeout);
 
     public void Finished(string name, ImportChain chain, ClaimReply result) =>
         _coordinator.Tell(new Finished(name, chain, result));

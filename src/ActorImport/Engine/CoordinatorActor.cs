@@ -30,7 +30,7 @@ internal sealed class CoordinatorActor : ReceiveActor
 
     private object Decide(Claim claim)
     {
-        ClaimReply? reply = _state.Table.Decide(claim.Name, claim.Chain, _state.Modules, _state.Statistics, out _);
+        ClaimReply? reply = _state.Table.Decide(claim.Name, claim.Chain, claim.Fresh, _state.Modules, _state.Statistics, out _);
         if (reply is not null)
         {
             return reply;

@@ -1,7 +1,7 @@
 namespace ActorImport.Engine;
 
 /// <summary>A chain claims a module (the one Ask of an uncontended cold import); replied with a <see cref="ClaimReply"/>.</summary>
-internal sealed record Claim(string Name, ImportChain Chain);
+internal sealed record Claim(string Name, ImportChain Chain, bool Fresh);
 
 /// <summary>The owner finished its attempt (a Tell); <see cref="Result"/> is Ready or Failed.</summary>
 internal sealed record Finished(string Name, ImportChain Chain, ClaimReply Result);
