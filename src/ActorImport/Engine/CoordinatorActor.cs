@@ -28,6 +28,13 @@ internal sealed class CoordinatorActor : ReceiveActor
         Receive<RemoveModule>(remove => Reply(() => _state.Modules.Remove(remove.Name)));
     }
 
+    /// <summary>
+    /// A restart keeps the module actors: they hold waiters of attempts still in flight, and the
+    /// state (which lives outside this instance) still refers to them. Akka's default would stop
+    /// them and strand their waiters.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object message) => PostStop();
+
     private object Decide(Claim claim)
     {
         ClaimReply? reply = _state.Table.Decide(claim.Name, claim.Chain, claim.Fresh, _state.Modules, _state.Statistics, out _);
@@ -38,7 +45,8 @@ internal sealed class CoordinatorActor : ReceiveActor
         // The first contended claim of this attempt starts its module actor; later ones join it.
         if (!_state.ModuleActors.TryGetValue(claim.Name, out IActorRef? moduleActor))
         {
-            moduleActor = Context.ActorOf(Props.Create(() => new ModuleActor()).WithDispatcher(_state.Dispatcher));
+            var waiters = new List<TaskCompletionSource<ClaimReply>>();
+            moduleActor = Context.ActorOf(Props.Create(() => new ModuleActor(waiters)).WithDispatcher(_state.Dispatcher));
             _state.ModuleActors[claim.Name] = moduleActor;
             _state.Statistics.ModuleActorStarted();
         }
@@ -90,15 +98,18 @@ internal sealed class CoordinatorState(ModuleMap modules, EngineStatistics stati
 /// <summary>
 /// Exists while one contended module attempt is in flight: holds the chains waiting for it and,
 /// when the owner finishes, gives each the same reply (the same module, or the same exception:
-/// gh-143650), then stops — 100,000 loaded modules are not 100,000 live actors.
-/// Thread-safety: its list is touched only by its own message handling.
+/// gh-143650), then stops — 100,000 loaded modules are not 100,000 live actors. The waiter list
+/// is given by its creator so that a restart (Akka restarts the children of a restarted
+/// coordinator) keeps the waiters.
+/// Thread-safety: the list is touched only by this actor's message handling.
 /// </summary>
 internal sealed class ModuleActor : ReceiveActor
 {
-    private readonly List<TaskCompletionSource<ClaimReply>> _waiters = [];
+    private readonly List<TaskCompletionSource<ClaimReply>> _waiters;
 
-    public ModuleActor()
+    public ModuleActor(List<TaskCompletionSource<ClaimReply>> waiters)
     {
+        _waiters = waiters;
         Receive<HoldWaiter>(hold => _waiters.Add(hold.Waiter));
         Receive<Release>(release =>
         {

@@ -104,6 +104,28 @@ public abstract class ConcurrencyTests : EngineTestBase
         Assert.Equal(2, host.Executions("failing"));
     }
 
+    /// <summary>A coordination call that fails while an attempt has waiters loses neither the attempt nor its waiters (the coordinator's restart keeps its state and module actors).</summary>
+    [Fact]
+    public async Task AFailedCoordinationCallDuringAWaitLosesNoWaiter()
+    {
+        const int chains = 4;
+        using var engine = NewEngine();
+        using var release = new ManualResetEventSlim();
+        var host = new HostModules().Add("held", m =>
+        {
+            Assert.True(release.Wait(HangDetector));
+            m.SetAttribute("DONE", true);
+        });
+        engine.MetaPath.Insert(0, host);
+        var importers = Enumerable.Range(0, chains).Select(_ => Task.Factory.StartNew(() => engine.ImportModule("held"), TaskCreationOptions.LongRunning)).ToArray();
+        Assert.True(SpinWait.SpinUntil(() => engine.Statistics.Waits >= chains - 1, HangDetector));
+        Assert.ThrowsAny<ArgumentNullException>(() => engine.Modules[null!] = "x");
+        release.Set();
+        var modules = await Task.WhenAll(importers).WaitAsync(HangDetector);
+        Assert.All(modules, m => Assert.Same(modules[0], m));
+        Assert.Equal(1, host.Executions("held"));
+    }
+
     [Fact]
     public void AFailingSourceModuleFailsEveryChainAndIsAbsentAfter()
     {

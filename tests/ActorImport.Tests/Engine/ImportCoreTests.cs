@@ -223,6 +223,19 @@ public abstract class ImportCoreTests : EngineTestBase
         }
     }
 
+    /// <summary>A handler that throws fails only its caller (Status.Failure under actors); the coordinator is restarted with its state and the engine keeps working.</summary>
+    [Fact]
+    public void AFailingCoordinationCallFailsItsCallerOnly()
+    {
+        Tree.Write("m.py").Write("n.py");
+        using var engine = NewEngine();
+        var m = engine.ImportModule("m");
+        Assert.ThrowsAny<ArgumentNullException>(() => engine.Modules[null!] = "x");
+        Assert.Same(m, engine.ImportModule("m"));
+        Module(engine.ImportModule("n"));
+        Assert.Empty(engine.Modules.Initializing());
+    }
+
     [Fact]
     public void EnginesShareNothing()
     {
