@@ -80,4 +80,60 @@ public sealed class StdlibGraphTests : EngineTestBase
         File.WriteAllLines(reportPath, [$"{equal}/{expected.Count} equal", .. report]);
         Assert.True(equal * 100 >= expected.Count * 75, $"{equal}/{expected.Count} graphs equal; see {reportPath}");
     }
+
+    /// <summary>
+    /// Concurrency does not change the outcome: 8 chains importing a set of stdlib packages in
+    /// different orders leave the same <c>sys.modules</c> as one chain importing them, with no
+    /// error, nothing initialising, and every body run once — under both coordinations.
+    /// </summary>
+    [PythonTheory]
+    [InlineData(CoordinationMode.Actors)]
+    [InlineData(CoordinationMode.Locks)]
+    public void EightChainsOnTheStdlibReachTheStateOneChainReaches(CoordinationMode mode)
+    {
+        string[] names = ["json", "typing", "argparse", "logging", "pathlib", "dataclasses", "textwrap", "string", "email.message", "http.client", "urllib.parse", "csv", "tempfile", "shutil", "configparser", "decimal", "fractions", "ipaddress", "uuid", "zipfile"];
+        string[] path = PythonOracle.RunJson("import sys, json\nprint(json.dumps(sys.path))", flags: "-I -S").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        var cache = CompiledCacheOptions.Default with { PycachePrefix = Tree["pycache"] };
+        ImportEngineOptions Configure(ImportEngineOptions o) => o with
+        {
+            SearchPath = path,
+            StdlibDirectory = PythonOracle.Stdlib,
+            CompiledCache = cache,
+            Coordination = mode,
+            Interpreter = o.Interpreter with { HonourSleep = false },
+        };
+        using var single = NewEngine(Configure);
+        foreach (string name in names)
+        {
+            single.ImportModule(name);
+        }
+        using var many = NewEngine(Configure);
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+        {
+            try
+            {
+                for (int i = 0; i < names.Length; i++)
+                {
+                    many.ImportModule(names[(i * 7 + t * 3) % names.Length]);
+                }
+            }
+            catch (Exception e)
+            {
+                errors.Add(e);
+            }
+        })).ToArray();
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+        foreach (Thread thread in threads)
+        {
+            Assert.True(thread.Join(HangDetector), "a chain hung");
+        }
+        Assert.Empty(errors);
+        Assert.Empty(many.Modules.Initializing());
+        Assert.Equal(single.Modules.Keys.Order(StringComparer.Ordinal), many.Modules.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(single.Statistics.BodiesExecuted, many.Statistics.BodiesExecuted);
+    }
 }
