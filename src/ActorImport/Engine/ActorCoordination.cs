@@ -41,6 +41,12 @@ public sealed class ActorCoordination : IImportCoordination
     public bool RemoveModule(string name) =>
         _coordinator.Ask<bool>(new RemoveModule(name), _askTimeout).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// How many module actors are alive now (diagnostics): zero whenever no contended attempt is
+    /// in flight, since each stops once it has released its waiters.
+    /// </summary>
+    public Task<int> LiveModuleActorsAsync() => _coordinator.Ask<int>(CountModuleActors.Instance, _askTimeout);
+
     public void Dispose() => _coordinator.Tell(PoisonPill.Instance);
 
     public override string ToString() => $"actors ({_modules.Count} modules)";

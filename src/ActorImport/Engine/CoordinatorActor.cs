@@ -26,6 +26,7 @@ internal sealed class CoordinatorActor : ReceiveActor
             return true;
         }));
         Receive<RemoveModule>(remove => Reply(() => _state.Modules.Remove(remove.Name)));
+        Receive<CountModuleActors>(_ => Reply(() => Context.GetChildren().Count()));
     }
 
     /// <summary>

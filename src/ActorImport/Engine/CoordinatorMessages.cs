@@ -12,6 +12,12 @@ internal sealed record SetModule(string Name, object? Value);
 /// <summary><c>del sys.modules[name]</c> through the coordinator; replied with whether it was present.</summary>
 internal sealed record RemoveModule(string Name);
 
+/// <summary>Diagnostics: how many module actors are alive (the coordinator's children); replied with an int.</summary>
+internal sealed record CountModuleActors
+{
+    public static CountModuleActors Instance { get; } = new();
+}
+
 /// <summary>To a module actor: hold this waiter until the attempt finishes.</summary>
 internal sealed record HoldWaiter(TaskCompletionSource<ClaimReply> Waiter);
 

@@ -70,9 +70,11 @@ public abstract class ConcurrencyTests : EngineTestBase
         Assert.All(results, r => Assert.Same(results[0].Value, r.Value));
         Assert.Equal(1, host.Executions("contended"));
         Assert.Equal(chains - 1, engine.Statistics.Waits);
-        if (Mode == CoordinationMode.Actors)
+        if (engine.Coordination is ActorCoordination actors)
         {
             Assert.Equal(1, engine.Statistics.ModuleActorsStarted);
+            // The module actor stops once it has released its waiters.
+            Assert.True(SpinWait.SpinUntil(() => actors.LiveModuleActorsAsync().GetAwaiter().GetResult() == 0, HangDetector));
         }
     }
 
