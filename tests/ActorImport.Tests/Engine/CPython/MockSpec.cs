@@ -12,7 +12,7 @@ namespace ActorImport.Tests.Engine.CPython;
 /// <c>exec_module</c> runs the body given for the import name, if any. Thread-safe for reads
 /// after construction (bodies run on the importing chain).
 /// </summary>
-internal sealed class MockSpec : IMetaPathFinder, ILoader, IThreadSafe
+internal sealed class MockSpec : IMetaPathFinder, IPathEntryFinder, ILoader, IThreadSafe
 {
     private readonly Dictionary<string, ModuleObject> _modules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Action<ModuleObject>> _code;
@@ -53,6 +53,9 @@ internal sealed class MockSpec : IMetaPathFinder, ILoader, IThreadSafe
         }
         return ImportUtil.SpecFromFileLocation(fullname, module.File, this, submoduleSearchLocations: module.Path);
     }
+
+    /// <summary>As a path-entry finder (<c>find_spec(fullname, target)</c>).</summary>
+    public ModuleSpec? FindSpec(string fullname, ModuleObject? target = null) => FindSpec(fullname, null, target);
 
     public void InvalidateCaches()
     {
