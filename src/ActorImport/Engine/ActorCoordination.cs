@@ -28,10 +28,11 @@ public sealed class ActorCoordination : IImportCoordination
 
     public EngineStatistics Statistics { get; }
 
-    public ClaimReply Claim(string name, ImportChain chain) => ClaimAsync(name, chain).GetAwaiter().GetResult();
+    public ClaimReply Claim(string name, ImportChain chain, bool fresh = false) =>
+        _coordinator.Ask<ClaimReply>(new Claim(name, chain, fresh), _askTimeout).GetAwaiter().GetResult();
 
     public Task<ClaimReply> ClaimAsync(string name, ImportChain chain) =>
-        _coordinator.Ask<ClaimReply>(new Claim(name, chain), _askTimeout);
+        _coordinator.Ask<ClaimReply>(new Claim(name, chain, false), _askTimeout);
 
     public void Finished(string name, ImportChain chain, ClaimReply result) =>
         _coordinator.Tell(new Finished(name, chain, result));
@@ -41,6 +42,12 @@ public sealed class ActorCoordination : IImportCoordination
 
     public bool RemoveModule(string name) =>
         _coordinator.Ask<bool>(new RemoveModule(name), _askTimeout).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// How many module actors are alive now (diagnostics): zero whenever no contended attempt is
+    /// in flight, since each stops once it has released its waiters.
+    /// </summary>
+    public Task<int> LiveModuleActorsAsync() => _coordinator.Ask<int>(CountModuleActors.Instance, _askTimeout);
 
     public void Dispose() => _coordinator.Tell(PoisonPill.Instance);
 

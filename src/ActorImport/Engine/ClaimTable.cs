@@ -31,7 +31,7 @@ internal sealed class ClaimTable
     /// <summary>
     /// Decides a claim. Returns the immediate reply, or null with <paramref name="attempt"/> set
     /// when the chain must wait for that attempt (its wait edge is then recorded).
-    /// 1. No attempt in flight: a ready entry is Ready (someone finished meanwhile); otherwise
+    /// 1. No attempt in flight: a ready entry is Ready (someone finished meanwhile) unless the claim is fresh; otherwise
     ///    the chain owns a new attempt.
     /// 2. The chain owns the attempt already: the partial module (a same-chain cycle); if its
     ///    entry is gone, the chain loads again (CPython's re-entrant module lock).
@@ -40,12 +40,12 @@ internal sealed class ClaimTable
     ///    _DeadlockError only when nothing is published yet, and so do we).
     /// 4. Otherwise record the edge and wait.
     /// </summary>
-    public ClaimReply? Decide(string name, ImportChain chain, ModuleMap modules, EngineStatistics statistics, out Attempt? attempt)
+    public ClaimReply? Decide(string name, ImportChain chain, bool fresh, ModuleMap modules, EngineStatistics statistics, out Attempt? attempt)
     {
         statistics.Claimed();
         if (!_attempts.TryGetValue(name, out attempt))
         {
-            if (modules.TryGetEntry(name, out ModuleEntry? entry) && entry!.Owner is null)
+            if (!fresh && modules.TryGetEntry(name, out ModuleEntry? entry) && entry!.Owner is null)
             {
                 return ClaimReply.Ready(entry.Value);
             }

@@ -26,11 +26,19 @@ internal sealed class CoordinatorActor : ReceiveActor
             return true;
         }));
         Receive<RemoveModule>(remove => Reply(() => _state.Modules.Remove(remove.Name)));
+        Receive<CountModuleActors>(_ => Reply(() => Context.GetChildren().Count()));
     }
+
+    /// <summary>
+    /// A restart keeps the module actors: they hold waiters of attempts still in flight, and the
+    /// state (which lives outside this instance) still refers to them. Akka's default would stop
+    /// them and strand their waiters.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object message) => PostStop();
 
     private object Decide(Claim claim)
     {
-        ClaimReply? reply = _state.Table.Decide(claim.Name, claim.Chain, _state.Modules, _state.Statistics, out _);
+        ClaimReply? reply = _state.Table.Decide(claim.Name, claim.Chain, claim.Fresh, _state.Modules, _state.Statistics, out _);
         if (reply is not null)
         {
             return reply;
@@ -38,7 +46,9 @@ internal sealed class CoordinatorActor : ReceiveActor
         // The first contended claim of this attempt starts its module actor; later ones join it.
         if (!_state.ModuleActors.TryGetValue(claim.Name, out IActorRef? moduleActor))
         {
-            moduleActor = Context.ActorOf(Props.Create<ModuleActor>().WithDispatcher(_state.Dispatcher));
+            var waiters = new List<TaskCompletionSource<ClaimReply>>();
+            // Props from arguments, not a lambda: Akka compiles a lambda's expression tree (milliseconds).
+            moduleActor = Context.ActorOf(Props.Create<ModuleActor>(waiters).WithDispatcher(_state.Dispatcher));
             _state.ModuleActors[claim.Name] = moduleActor;
             _state.Statistics.ModuleActorStarted();
         }
@@ -85,29 +95,4 @@ internal sealed class CoordinatorState(ModuleMap modules, EngineStatistics stati
     public ClaimTable Table { get; } = new();
 
     public Dictionary<string, IActorRef> ModuleActors { get; } = new(StringComparer.Ordinal);
-}
-
-/// <summary>
-/// Exists while one contended module attempt is in flight: holds the chains waiting for it and,
-/// when the owner finishes, gives each the same reply (the same module, or the same exception:
-/// gh-143650), then stops — 100,000 loaded modules are not 100,000 live actors.
-/// Thread-safety: its list is touched only by its own message handling.
-/// </summary>
-internal sealed class ModuleActor : ReceiveActor
-{
-    private readonly List<TaskCompletionSource<ClaimReply>> _waiters = [];
-
-    public ModuleActor()
-    {
-        Receive<HoldWaiter>(hold => _waiters.Add(hold.Waiter));
-        Receive<Release>(release =>
-        {
-            foreach (TaskCompletionSource<ClaimReply> waiter in _waiters)
-            {
-                waiter.TrySetResult(release.Result);
-            }
-            _waiters.Clear();
-            Context.Stop(Self);
-        });
-    }
 }

@@ -14,8 +14,13 @@ namespace ActorImport.Engine;
 /// </summary>
 public interface IImportCoordination : IDisposable
 {
-    /// <summary>Claims <paramref name="name"/> for <paramref name="chain"/>, blocking only for the decision, never for a wait.</summary>
-    ClaimReply Claim(string name, ImportChain chain);
+    /// <summary>
+    /// Claims <paramref name="name"/> for <paramref name="chain"/>, blocking only for the
+    /// decision, never for a wait. A <paramref name="fresh"/> claim ignores a ready entry (it
+    /// serialises <c>_load</c> and <c>_exec</c>, which run again whatever <c>sys.modules</c> holds,
+    /// as CPython's module lock does).
+    /// </summary>
+    ClaimReply Claim(string name, ImportChain chain, bool fresh = false);
 
     /// <summary>As <see cref="Claim"/> without blocking a thread.</summary>
     Task<ClaimReply> ClaimAsync(string name, ImportChain chain);

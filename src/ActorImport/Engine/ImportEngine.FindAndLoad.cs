@@ -230,7 +230,11 @@ public sealed partial class ImportEngine
         }
     }
 
-    /// <summary>A module's <c>__path__</c> as a snapshot list, or null when it has none (not a package).</summary>
+    /// <summary>
+    /// A module's <c>__path__</c> as the finders' path argument, or null when it has none (not a
+    /// package): the object itself when it is a list of strings (CPython passes
+    /// <c>parent.__path__</c> as is), otherwise a snapshot of its strings.
+    /// </summary>
     internal static IReadOnlyList<string>? SearchLocations(object? module)
     {
         if (module is not ModuleObject m || !m.TryGetAttribute("__path__", out object? value))
@@ -239,6 +243,7 @@ public sealed partial class ImportEngine
         }
         return value switch
         {
+            IReadOnlyList<string> list => list,
             IEnumerable<string> strings => [.. strings],
             IEnumerable<object?> items => [.. items.OfType<string>()],
             PyTuple tuple => [.. tuple.Items.OfType<string>()],

@@ -78,7 +78,7 @@ public sealed partial class ImportEngine
             ModuleSpec spec = SpecFinder.FindSpecOnMetaPath(_state, name, path, module)
                 ?? throw new ModuleNotFoundError($"spec not found for the module {PythonRepr.Str(name)}", name);
             module.Spec = spec;
-            Exec(spec, module);
+            WithFreshClaim(name, chain, () => ExecUnlocked(spec, module));
             return _map.TryGetEntry(name, out ModuleEntry? after) ? after!.Value : throw new PythonException("KeyError", PythonRepr.Str(name));
         }
         finally
@@ -87,8 +87,67 @@ public sealed partial class ImportEngine
         }
     }
 
-    /// <summary><c>_bootstrap._exec(spec, module)</c>: re-initialise the dunders (override) and execute in place; the entry moves to the end.</summary>
-    private void Exec(ModuleSpec spec, ModuleObject module)
+    /// <summary>
+    /// <c>_bootstrap._exec(spec, module)</c>: executes <paramref name="spec"/>'s loader again in
+    /// <paramref name="module"/>, which must be <c>sys.modules[spec.name]</c> (else ImportError);
+    /// the dunders are re-initialised with override, the entry moves to the end, and what it holds
+    /// afterwards is returned. Serialised with other loads of the name, as under CPython's module
+    /// lock.
+    /// </summary>
+    public object? Exec(ModuleSpec spec, ModuleObject module) =>
+        InChain((spec, module), (chain, a) => WithFreshClaim(a.spec.Name, chain, () => ExecUnlocked(a.spec, a.module)));
+
+    /// <summary>
+    /// <c>_bootstrap._load(spec)</c>: creates, publishes and executes a new module for
+    /// <paramref name="spec"/> whatever <c>sys.modules</c> holds, under the name's claim; returns
+    /// what <c>sys.modules</c> holds afterwards. Unlike an import it does not bind the module on
+    /// its parent.
+    /// </summary>
+    public object? Load(ModuleSpec spec) =>
+        InChain(spec, (chain, s) => WithFreshClaim(s.Name, chain, () =>
+        {
+            object? value = LoadUnlocked(s, chain);
+            _map.MarkReady(s.Name, chain);
+            return value;
+        }));
+
+    /// <summary>
+    /// Runs <paramref name="action"/> holding a fresh claim on <paramref name="name"/>: waits for
+    /// another chain's attempt first; re-entrant for a chain that already holds it.
+    /// </summary>
+    private object? WithFreshClaim(string name, ImportChain chain, Func<object?> action)
+    {
+        while (true)
+        {
+            ClaimReply reply = _coordination.Claim(name, chain, fresh: true);
+            switch (reply.Kind)
+            {
+                case ClaimKind.Wait:
+                    AwaitAttempt(name, reply.Pending!);
+                    continue;
+                case ClaimKind.Failed:
+                    throw reply.Error!;
+                case ClaimKind.Own when !reply.Nested:
+                    object? value;
+                    try
+                    {
+                        value = action();
+                    }
+                    catch (Exception error)
+                    {
+                        _coordination.Finished(name, chain, ClaimReply.Failed(error));
+                        throw;
+                    }
+                    _coordination.Finished(name, chain, ClaimReply.Ready(value));
+                    return value;
+                default:
+                    // Held by this chain already (or a cycle would deadlock): run without a claim.
+                    return action();
+            }
+        }
+    }
+
+    private object? ExecUnlocked(ModuleSpec spec, ModuleObject module)
     {
         string name = spec.Name;
         if (!_map.TryGetEntry(name, out ModuleEntry? entry) || !ReferenceEquals(entry!.Value, module))
@@ -97,22 +156,17 @@ public sealed partial class ImportEngine
         }
         try
         {
+            if (spec.Loader is null && spec.SubmoduleSearchLocations is null)
+            {
+                throw new ImportError("missing loader", name);
+            }
             ImportUtil.InitModuleAttrs(spec, module, @override: true);
-            if (spec.Loader is null)
-            {
-                if (spec.SubmoduleSearchLocations is null)
-                {
-                    throw new ImportError("missing loader", name);
-                }
-            }
-            else
-            {
-                spec.Loader.ExecModule(module);
-            }
+            spec.Loader?.ExecModule(module);
         }
         finally
         {
             _map.TryMoveToEnd(name, out _);
         }
+        return _map.TryGetEntry(name, out ModuleEntry? after) ? after!.Value : throw new PythonException("KeyError", PythonRepr.Str(name));
     }
 }

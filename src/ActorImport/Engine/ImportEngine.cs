@@ -61,14 +61,22 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
                 ? ImportActorSystem.Create(configuration, $"actor-import-{Guid.NewGuid():N}")
                 : ImportActorSystem.Share(actorSystem, configuration);
             _coordination = new ActorCoordination(_actors, _map, Statistics);
-            // Path entries are searched in parallel by their actors (the lock baseline searches inline).
-            _pathEntries = PathEntryActors.Install(_actors, _state);
+            // Path entries are searched in parallel by their actors (the lock baseline searches
+            // inline), unless the host supplies its own transport below.
+            if (_options.PathEntries is null)
+            {
+                _pathEntries = PathEntryActors.Install(_actors, _state);
+            }
         }
         else
         {
             _coordination = new LockCoordination(_map, Statistics);
         }
         Modules = new EngineModules(_map, _coordination);
+        if (_options.PathEntries is { } pathEntries && _state.PathFinder is PathFinder pathFinder)
+        {
+            pathFinder.Asker = pathEntries(_state, _actors?.System ?? actorSystem);
+        }
     }
 
     /// <summary>The settings this engine was built with.</summary>

@@ -1,5 +1,6 @@
 using ActorImport.Model;
 using ActorImport.Configuration;
+using ActorImport.Discovery;
 using ActorImport.Python.Caching;
 using ActorImport.Python.Interpreting;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,13 @@ public sealed record ImportEngineOptions
 
     /// <summary>Start with the modules <c>python3 -I -S</c> starts with (<see cref="StartupModules"/>). Default true.</summary>
     public bool IncludeStartupModules { get; init; } = true;
+
+    /// <summary>
+    /// How the path finder asks its entries, made once per engine from its finding state and
+    /// actor system (null under locks): e.g. path-entry actors. Null keeps the inline asker
+    /// (entries asked on the importing thread, in order, as CPython does).
+    /// </summary>
+    public Func<FinderState, Akka.Actor.ActorSystem?, IPathEntryAsker>? PathEntries { get; init; }
 
     /// <summary>Receives what the interpreter could not decide, with the module it ran; null ignores it.</summary>
     public Action<string, InterpreterDiagnostic>? OnDiagnostic { get; init; }

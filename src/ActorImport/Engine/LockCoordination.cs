@@ -23,11 +23,11 @@ public sealed class LockCoordination : IImportCoordination
 
     public EngineStatistics Statistics { get; }
 
-    public ClaimReply Claim(string name, ImportChain chain)
+    public ClaimReply Claim(string name, ImportChain chain, bool fresh = false)
     {
         lock (_gate)
         {
-            ClaimReply? reply = _table.Decide(name, chain, _modules, Statistics, out ClaimTable.Attempt? attempt);
+            ClaimReply? reply = _table.Decide(name, chain, fresh, _modules, Statistics, out ClaimTable.Attempt? attempt);
             if (reply is not null)
             {
                 return reply;

@@ -15,7 +15,7 @@ namespace ActorImport.Tests.Engine;
 public abstract class EngineTestBase : IDisposable
 {
     private static readonly Lazy<ActorSystem> SharedSystem = new(() =>
-        ActorSystem.Create("engine-tests", ConfigurationFactory.ParseString(EngineActorSystem.DefaultConfig)));
+        ActorSystem.Create("engine-tests", ConfigurationFactory.ParseString(ActorImport.Configuration.AkkaSection.Defaults)));
 
     private readonly List<ImportEngine> _engines = [];
 

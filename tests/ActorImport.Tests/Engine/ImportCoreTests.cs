@@ -202,6 +202,41 @@ public abstract class ImportCoreTests : EngineTestBase
     }
 
     [Fact]
+    public void PathEntriesCanBeAskedThroughAnotherTransport()
+    {
+        Tree.Write("pkg/__init__.py").Write("pkg/m.py");
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var engine = NewEngine(o => o with
+        {
+            PathEntries = (state, _) => new CountingAsker(new ActorImport.Discovery.ThreadPoolPathEntryAsker(state), asked),
+        });
+        Module(engine.ImportModule("pkg.m"));
+        Assert.Contains("pkg.m", asked);
+    }
+
+    private sealed class CountingAsker(ActorImport.Discovery.IPathEntryAsker inner, System.Collections.Concurrent.ConcurrentQueue<string> asked) : ActorImport.Discovery.IPathEntryAsker
+    {
+        public Task<ActorImport.Discovery.PathEntryAnswer> AskAsync(string entry, string fullname, ModuleObject? target)
+        {
+            asked.Enqueue(fullname);
+            return inner.AskAsync(entry, fullname, target);
+        }
+    }
+
+    /// <summary>A handler that throws fails only its caller (Status.Failure under actors); the coordinator is restarted with its state and the engine keeps working.</summary>
+    [Fact]
+    public void AFailingCoordinationCallFailsItsCallerOnly()
+    {
+        Tree.Write("m.py").Write("n.py");
+        using var engine = NewEngine();
+        var m = engine.ImportModule("m");
+        Assert.ThrowsAny<ArgumentNullException>(() => engine.Modules[null!] = "x");
+        Assert.Same(m, engine.ImportModule("m"));
+        Module(engine.ImportModule("n"));
+        Assert.Empty(engine.Modules.Initializing());
+    }
+
+    [Fact]
     public void EnginesShareNothing()
     {
         Tree.Write("m.py", "X = 1\n");
