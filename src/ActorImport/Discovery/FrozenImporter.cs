@@ -92,7 +92,20 @@ public sealed class FrozenImporter : IMetaPathFinder, IInspectLoader, ILoaderKin
     {
     }
 
-    public ModuleObject? CreateModule(ModuleSpec spec) => null;
+    /// <summary>
+    /// <c>FrozenImporter.create_module</c> (3.11): a new module whose <c>__file__</c> is the
+    /// source file the loader state names, when the stdlib directory is known — frozen specs have
+    /// no location, so <c>_init_module_attrs</c> would not set it.
+    /// </summary>
+    public ModuleObject? CreateModule(ModuleSpec spec)
+    {
+        var module = new ModuleObject(spec.Name);
+        if (spec.LoaderState is FrozenLoaderState { Filename: { Length: > 0 } filename })
+        {
+            module.SetAttribute("__file__", filename);
+        }
+        return module;
+    }
 
     public void ExecModule(ModuleObject module) => ModuleBodyRunners.Run(_runner, this, module);
 

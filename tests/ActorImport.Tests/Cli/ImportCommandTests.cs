@@ -66,6 +66,18 @@ public class ImportCommandTests
         AssertSameReport(cpython, Parse(result.Stdout), namesUnder: dir.Path);
     }
 
+    /// <summary>Frozen modules imported after start-up: <c>__file__</c> comes from the loader state (3.11's create_module).</summary>
+    [PythonTheory]
+    [InlineData("_collections_abc")]
+    [InlineData("os")]
+    [InlineData("__phello__.spam")]
+    public void FrozenAndStdlibModulesHaveCPythonsFileAndPackage(string name)
+    {
+        var result = CliRunner.Run("import", "--json", name);
+        JsonElement cpython = Parse(CPythonImportReport.Run([], [name]));
+        AssertSameReport(cpython, Parse(result.Stdout), namesUnder: "/no names compared/");
+    }
+
     [Fact]
     public void TheTextReportSummarisesAndShowsTheTree()
     {
