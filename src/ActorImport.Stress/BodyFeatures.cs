@@ -30,8 +30,13 @@ internal sealed class BodyFeatures(UniverseShape shape, Random random, List<Modu
             return;
         }
         int n = random.Next(1000);
-        List<ModulePlan> reachable = [.. failing.Where(b => core.FindIndex(c => c.Name == ModulePlan.Parent(b.Name)) <= k)];
-        switch (random.Next(reachable.Count > 0 ? 3 : 2))
+        // A package's __init__ importing its own submodule finds itself partial (the child's
+        // parent): a cycle in all but name, so an acyclic universe keeps out of it.
+        bool ownSubmodules = plan.IsPackage && !shape.HasCycles;
+        List<ModulePlan> reachable = [.. failing.Where(b => core.FindIndex(c => c.Name == ModulePlan.Parent(b.Name)) <= k
+                                                          && !(ownSubmodules && ModulePlan.Parent(b.Name) == plan.Name))];
+        int choice = random.Next(reachable.Count > 0 ? 3 : 2);
+        switch (ownSubmodules && choice == 1 ? 0 : choice)
         {
             case 0:
                 string missing = $"{UniverseNames.Stem(shape)}_missing{n}";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActorImport.Stress;
+using ActorImport.Stress.Reports;
 using ActorImport.Tests.Configuration;
 using ActorImport.Tests.Conformance;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ActorImport.Stress;
+namespace ActorImport.Stress.Reports;
 
 /// <summary>
 /// The <c>actorimport import --json</c> report as CPython writes it: the same names imported
