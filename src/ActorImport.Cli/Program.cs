@@ -14,4 +14,5 @@ root.Options.Add(CliSettings.SetOption);
 root.Subcommands.Add(ImportCommand.Create(configOverrides));
 root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 root.Subcommands.Add(ConfigCommand.Create(configOverrides));
+root.Subcommands.Add(StressCommand.Create(configOverrides));
 return root.Parse(commandArgs).Invoke();

@@ -24,7 +24,9 @@ public sealed record StressSettings
     public bool LazyImports { get; init; }
 
     /// <summary>The hang detector: how long a seed's threads may take before the run is a violation.</summary>
-    public TimeSpan HangTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan HangTimeout { get; init; } = DefaultHangTimeout;
+
+    public static readonly TimeSpan DefaultHangTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>What each seed's engine starts from (search path, interpreter, cache); coordination and the wait bound are set per run.</summary>
     public ImportEngineOptions Engine { get; init; } = new();
@@ -40,7 +42,8 @@ public sealed record StressSettings
     /// <summary>The one-line command that runs seed <paramref name="seed"/> again with these settings.</summary>
     public string ReproCommand(int seed) =>
         $"actorimport stress --seeds {seed}..{seed} --threads {Threads} --modules {Modules} --coordination {Coordination.ToString().ToLowerInvariant()}"
-        + (Differential ? " --differential" : "") + (LazyImports ? " --lazy" : "");
+        + (Differential ? " --differential" : "") + (LazyImports ? " --lazy" : "")
+        + (HangTimeout == DefaultHangTimeout ? "" : FormattableString.Invariant($" --timeout {HangTimeout.TotalSeconds}"));
 
     /// <summary>Checks the numbers and combinations, naming what is wrong.</summary>
     public void Validate()
