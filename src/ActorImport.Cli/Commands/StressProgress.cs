@@ -14,14 +14,15 @@ internal static class StressProgress
     public static StressSummary Run(StressRunner runner, int first, int last)
     {
         var summary = new StressSummary(first, last);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         int total = last - first + 1;
         if (Console.IsOutputRedirected)
         {
             int step = Math.Max(1, total / 10);
-            for (int seed = first; seed <= last; seed++)
+            foreach (SeedResult result in runner.RunSeeds(first, last))
             {
-                SeedResult result = runner.RunSeed(seed);
                 summary.Add(result);
+                int seed = result.Seed;
                 int done = seed - first + 1;
                 if (!result.Passed)
                 {
@@ -32,6 +33,7 @@ internal static class StressProgress
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stress: {done}/{total} seeds, {summary.Violations} violation(s)"));
                 }
             }
+            summary.Elapsed = stopwatch.Elapsed;
             return summary;
         }
         AnsiConsole.Progress()
@@ -40,13 +42,14 @@ internal static class StressProgress
             .Start(context =>
             {
                 ProgressTask task = context.AddTask($"stress seeds {first}..{last}", maxValue: total);
-                for (int seed = first; seed <= last; seed++)
+                foreach (SeedResult result in runner.RunSeeds(first, last))
                 {
-                    summary.Add(runner.RunSeed(seed));
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"stress seed {seed} ({summary.Violations} violation(s))");
+                    summary.Add(result);
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"stress seed {result.Seed} ({summary.Violations} violation(s))");
                     task.Increment(1);
                 }
             });
+        summary.Elapsed = stopwatch.Elapsed;
         return summary;
     }
 }

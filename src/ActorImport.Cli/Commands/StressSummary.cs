@@ -35,7 +35,8 @@ internal sealed class StressSummary(int first, int last)
 
     public long Bodies { get; private set; }
 
-    public TimeSpan Elapsed { get; private set; }
+    /// <summary>Wall time of the whole run (set by the caller when the last seed is done).</summary>
+    public TimeSpan Elapsed { get; set; }
 
     public void Add(SeedResult result)
     {
@@ -48,7 +49,6 @@ internal sealed class StressSummary(int first, int last)
         Waits += result.Waits;
         Partials += result.Partials;
         Bodies += result.Bodies;
-        Elapsed += result.Elapsed;
         if (!result.Passed)
         {
             _failed.Add(result);

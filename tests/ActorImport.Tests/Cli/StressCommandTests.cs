@@ -58,3 +58,19 @@ public class StressCommandTests
         Assert.StartsWith("actorimport stress: ", result.Stderr);
     }
 }
+
+/// <summary>
+/// Issue 10's "must show": the differential mode agrees with python3 on 200 seeds, inside the
+/// CI run (small universes on one thread; CPython reports each batch of seeds from one process).
+/// </summary>
+public class StressDifferentialTwoHundredSeedsTests
+{
+    [PythonFact]
+    public void TheDifferentialModeAgreesWithCPythonOnTwoHundredSeeds()
+    {
+        var result = CliRunner.Run("stress", "--seeds", "0..199", "--threads", "1", "--modules", "8", "--coordination", "locks", "--differential");
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("200 seed(s)", result.Stdout.Split('\n').Single(l => l.Contains("compared with python3", StringComparison.Ordinal)));
+        Assert.Contains("0 in 0 seed(s)", result.Stdout);
+    }
+}

@@ -43,3 +43,20 @@ public class ImportReportComparisonTests
         Assert.Contains("module other: added by the engine, not by CPython", differences);
     }
 }
+
+/// <summary>CPython's batch report: each job reported as a fresh process would report it alone.</summary>
+public class CPythonBatchReportTests
+{
+    [ActorImport.Tests.Conformance.PythonFact]
+    public void EachJobOfABatchIsReportedAsAFreshProcessReportsIt()
+    {
+        using var first = new Configuration.TempDirectory();
+        using var second = new Configuration.TempDirectory();
+        ActorImport.Stress.Universe a = ActorImport.Stress.UniverseGenerator.Write(ActorImport.Stress.UniverseShape.Adversarial(1, 20), first.Path);
+        ActorImport.Stress.Universe b = ActorImport.Stress.UniverseGenerator.Write(ActorImport.Stress.UniverseShape.Adversarial(2, 20), second.Path);
+        IReadOnlyList<string> batch = CPythonImportReport.RunBatch([(a.SearchPath, a.Modules), (b.SearchPath, b.Modules)]);
+        Assert.Equal(2, batch.Count);
+        Assert.Empty(ImportReportComparison.Differences(CPythonImportReport.Run(a.SearchPath, a.Modules), batch[0], first.Path));
+        Assert.Empty(ImportReportComparison.Differences(CPythonImportReport.Run(b.SearchPath, b.Modules), batch[1], second.Path));
+    }
+}
