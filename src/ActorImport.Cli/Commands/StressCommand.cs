@@ -9,7 +9,7 @@ namespace ActorImport.Cli.Commands;
 
 /// <summary>
 /// <c>actorimport stress --seeds A..B [--threads T] [--modules N] [--coordination actors|locks]
-/// [--differential] [--lazy] [--timeout S]</c>: for every seed, a generated universe imported by
+/// [--async] [--differential] [--lazy] [--timeout S]</c>: for every seed, a generated universe imported by
 /// T threads in seeded random orders against one engine, the invariants checked
 /// (<see cref="StressRunner"/>); with <c>--differential</c> a single-thread run compared with
 /// python3's. Shows a progress bar on a terminal (plain lines when redirected), then a summary
@@ -26,19 +26,20 @@ internal static partial class StressCommand
         var coordination = new Option<string?>("--coordination") { Description = "actors or locks (default: the configured engine.coordination)" };
         coordination.AcceptOnlyFromAmong("actors", "locks");
         var differential = new Option<bool>("--differential") { Description = "also compare a single-thread run of each universe with python3 through the import --json report" };
+        var asyncFlows = new Option<bool>("--async") { Description = "each thread runs one async flow of ImportModuleAsync calls instead of ImportModule" };
         var lazy = new Option<bool>("--lazy") { Description = "universes with PEP 810 lazy imports (not with --differential: CPython 3.11 cannot parse them)" };
         var timeout = new Option<double>("--timeout") { Description = "hang detector: seconds a seed's threads may take", DefaultValueFactory = _ => StressSettings.DefaultHangTimeout.TotalSeconds };
         var command = new Command("stress", "Hammer the engine with generated universes from seeds and check the invariants")
         {
-            seeds, threads, modules, coordination, differential, lazy, timeout,
+            seeds, threads, modules, coordination, asyncFlows, differential, lazy, timeout,
         };
         command.SetAction(result => Run(result, configSwitches, new Arguments(
             result.GetValue(seeds)!, result.GetValue(threads), result.GetValue(modules), result.GetValue(coordination),
-            result.GetValue(differential), result.GetValue(lazy), result.GetValue(timeout))));
+            result.GetValue(asyncFlows), result.GetValue(differential), result.GetValue(lazy), result.GetValue(timeout))));
         return command;
     }
 
-    private sealed record Arguments(string Seeds, int Threads, int Modules, string? Coordination, bool Differential, bool Lazy, double Timeout);
+    private sealed record Arguments(string Seeds, int Threads, int Modules, string? Coordination, bool Async, bool Differential, bool Lazy, double Timeout);
 
     private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, Arguments arguments)
     {
@@ -66,6 +67,7 @@ internal static partial class StressCommand
                 "locks" => CoordinationMode.Locks,
                 _ => loaded.Options.Engine.Coordination,
             },
+            AsyncFlows = arguments.Async,
             Differential = arguments.Differential,
             LazyImports = arguments.Lazy,
             HangTimeout = TimeSpan.FromSeconds(arguments.Timeout),

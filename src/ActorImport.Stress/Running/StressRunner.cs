@@ -89,7 +89,7 @@ public sealed class StressRunner : IDisposable
             ImportEngineOptions options = OptionsFor(universe);
             var engine = new ImportEngine(options, _system);
             IReadOnlyList<IReadOnlyList<string>> orders = [.. Enumerable.Range(0, _settings.Threads).Select(t => OrderOf(universe, seed, t))];
-            var threads = new ThreadedImport(engine, orders);
+            var threads = new ThreadedImport(engine, orders, _settings.AsyncFlows);
             IReadOnlyList<HungThread> hung = threads.Run(_settings.HangTimeout);
             run.Hung = hung.Count > 0;
             StressObservations observations = Observe(universe, engine, threads.Observations(hung), hung);

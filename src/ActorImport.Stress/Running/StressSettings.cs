@@ -12,6 +12,9 @@ public sealed record StressSettings
 {
     public int Threads { get; init; } = 4;
 
+    /// <summary>Each thread starts one async flow of <c>ImportModuleAsync</c> calls instead of calling <c>ImportModule</c>.</summary>
+    public bool AsyncFlows { get; init; }
+
     /// <summary>Core modules per universe (<see cref="UniverseShape.ModuleCount"/>).</summary>
     public int Modules { get; init; } = 60;
 
@@ -42,7 +45,7 @@ public sealed record StressSettings
     /// <summary>The one-line command that runs seed <paramref name="seed"/> again with these settings.</summary>
     public string ReproCommand(int seed) =>
         $"actorimport stress --seeds {seed}..{seed} --threads {Threads} --modules {Modules} --coordination {Coordination.ToString().ToLowerInvariant()}"
-        + (Differential ? " --differential" : "") + (LazyImports ? " --lazy" : "")
+        + (AsyncFlows ? " --async" : "") + (Differential ? " --differential" : "") + (LazyImports ? " --lazy" : "")
         + (HangTimeout == DefaultHangTimeout ? "" : FormattableString.Invariant($" --timeout {HangTimeout.TotalSeconds}"));
 
     /// <summary>Checks the numbers and combinations, naming what is wrong.</summary>

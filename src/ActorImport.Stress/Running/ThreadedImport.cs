@@ -6,9 +6,11 @@ namespace ActorImport.Stress.Running;
 
 /// <summary>
 /// T threads that start together (a barrier) and each import every name of a universe in its
-/// own order, recording what each import gave. The hang detector is a bounded join: a thread
-/// not finished by then is reported with the name it is importing and left behind (it is a
-/// background thread), never waited for. Used by one runner call at a time.
+/// own order, recording what each import gave — with <c>ImportModule</c>, or, for async
+/// flows, each thread starting one flow of <c>ImportModuleAsync</c> calls (one chain per flow).
+/// The hang detector is a bounded join: a thread not finished by then is reported with the
+/// name it is importing and left behind (it is a background thread), never waited for. Used by
+/// one runner call at a time.
 /// </summary>
 internal sealed class ThreadedImport
 {
@@ -17,9 +19,12 @@ internal sealed class ThreadedImport
     private readonly List<ImportObservation>[] _observations;
     private readonly string?[] _importing;
 
-    public ThreadedImport(ImportEngine engine, IReadOnlyList<IReadOnlyList<string>> orders)
+    private readonly bool _async;
+
+    public ThreadedImport(ImportEngine engine, IReadOnlyList<IReadOnlyList<string>> orders, bool asyncFlows = false)
     {
         _engine = engine;
+        _async = asyncFlows;
         _orders = orders;
         _observations = [.. orders.Select(o => new List<ImportObservation>(o.Count))];
         _importing = new string?[orders.Count];
@@ -41,7 +46,14 @@ internal sealed class ThreadedImport
                 try
                 {
                     start.SignalAndWait(timeout);
-                    ImportAll(thread);
+                    if (_async)
+                    {
+                        ImportAllAsync(thread).Wait();
+                    }
+                    else
+                    {
+                        ImportAll(thread);
+                    }
                 }
                 finally
                 {
@@ -86,7 +98,6 @@ internal sealed class ThreadedImport
 
     private void ImportAll(int thread)
     {
-        List<ImportObservation> observations = _observations[thread];
         foreach (string name in _orders[thread])
         {
             Volatile.Write(ref _importing[thread], name);
@@ -95,20 +106,47 @@ internal sealed class ThreadedImport
             {
                 observation = new ImportObservation(name, _engine.ImportModule(name));
             }
-            catch (PythonException e)
+            catch (Exception e)
             {
-                observation = ImportObservation.Failed(name, e.TypeName, e.Message);
+                observation = Failure(name, e);
+            }
+            Record(thread, observation);
+        }
+        Volatile.Write(ref _importing[thread], null);
+    }
+
+    /// <summary>One async flow: its chain is installed by the first call and lives for the rest of the flow.</summary>
+    private async Task ImportAllAsync(int thread)
+    {
+        await Task.Yield();
+        foreach (string name in _orders[thread])
+        {
+            Volatile.Write(ref _importing[thread], name);
+            ImportObservation observation;
+            try
+            {
+                observation = new ImportObservation(name, await _engine.ImportModuleAsync(name).ConfigureAwait(false));
             }
             catch (Exception e)
             {
-                // Not a Python error at all (an internal invariant, a timeout of an ask): never allowed.
-                observation = ImportObservation.Failed(name, $"(.NET) {e.GetType().Name}", e.Message);
+                observation = Failure(name, e);
             }
-            lock (observations)
-            {
-                observations.Add(observation);
-            }
+            Record(thread, observation);
         }
         Volatile.Write(ref _importing[thread], null);
+    }
+
+    /// <summary>A Python error as CPython names it; anything else (an internal invariant, an ask's timeout) under its .NET name, which no expectation allows.</summary>
+    private static ImportObservation Failure(string name, Exception e) => e is PythonException python
+        ? ImportObservation.Failed(name, python.TypeName, python.Message)
+        : ImportObservation.Failed(name, $"(.NET) {e.GetType().Name}", e.Message);
+
+    private void Record(int thread, ImportObservation observation)
+    {
+        List<ImportObservation> observations = _observations[thread];
+        lock (observations)
+        {
+            observations.Add(observation);
+        }
     }
 }

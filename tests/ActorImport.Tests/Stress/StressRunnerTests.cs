@@ -8,20 +8,23 @@ namespace ActorImport.Tests.Stress;
 
 /// <summary>
 /// Small stress runs through <see cref="StressRunner"/>: a few seeds (seed 3 is acyclic) on four
-/// threads under both coordinations keep every invariant, with and without lazy imports; the
+/// threads (or four async flows) under both coordinations keep every invariant, with and without
+/// lazy imports; the
 /// differential run agrees with python3; the hang detector turns a seed that outlives its
 /// bounded wait into a violation instead of a hung test.
 /// </summary>
 public class StressRunnerTests
 {
     [Theory]
-    [InlineData(CoordinationMode.Actors, false)]
-    [InlineData(CoordinationMode.Locks, false)]
-    [InlineData(CoordinationMode.Actors, true)]
-    [InlineData(CoordinationMode.Locks, true)]
-    public void FourThreadsKeepEveryInvariant(CoordinationMode coordination, bool lazy)
+    [InlineData(CoordinationMode.Actors, false, false)]
+    [InlineData(CoordinationMode.Locks, false, false)]
+    [InlineData(CoordinationMode.Actors, true, false)]
+    [InlineData(CoordinationMode.Locks, true, false)]
+    [InlineData(CoordinationMode.Actors, false, true)]
+    [InlineData(CoordinationMode.Locks, false, true)]
+    public void FourThreadsKeepEveryInvariant(CoordinationMode coordination, bool lazy, bool asyncFlows)
     {
-        using var runner = new StressRunner(new StressSettings { Threads = 4, Modules = 40, Coordination = coordination, LazyImports = lazy });
+        using var runner = new StressRunner(new StressSettings { Threads = 4, Modules = 40, Coordination = coordination, LazyImports = lazy, AsyncFlows = asyncFlows });
         foreach (int seed in (int[])[0, 1, 2, 3])
         {
             SeedResult result = runner.RunSeed(seed);
