@@ -130,6 +130,41 @@ public class UniverseGeneratorTests
         }
     }
 
+    /// <summary>Each feature alone (on a cyclic core and an acyclic one), imported by python3 as its expectations say.</summary>
+    [PythonTheory]
+    [InlineData("ledger")]
+    [InlineData("namespace")]
+    [InlineData("islands")]
+    [InlineData("star")]
+    [InlineData("failures")]
+    [InlineData("fallbacks")]
+    [InlineData("sleeps")]
+    public void EachFeatureAloneIsImportedByCPythonAsExpected(string feature)
+    {
+        foreach (int cycleEvery in (int[])[0, 3])
+        {
+            var plain = new UniverseShape(11, 40, ModulesPerPackage: 5, CycleEvery: cycleEvery);
+            UniverseShape shape = feature switch
+            {
+                "ledger" => plain with { Ledger = true },
+                "namespace" => plain with { NamespacePackage = true },
+                "islands" => plain with { CycleIslands = 3 },
+                "star" => plain with { StarImports = true },
+                "failures" => plain with { Failures = true },
+                "fallbacks" => plain with { Fallbacks = true, Failures = true },
+                _ => plain with { Sleeps = true },
+            };
+            using var dir = new TempDirectory();
+            Universe universe = UniverseGenerator.Write(shape, dir.Path);
+            Outcome outcome = ImportWithCPython(universe, cycleEvery);
+            foreach (string name in universe.Modules)
+            {
+                string[]? error = outcome.Errors[name];
+                Assert.True(universe.Expectations[name].Allows(error?[0], error?[1]), $"{feature}, {name}: CPython gave {(error is null ? "success" : string.Join(": ", error))}");
+            }
+        }
+    }
+
     private sealed record Outcome(Dictionary<string, string[]?> Errors, Dictionary<string, int> Counts, HashSet<string> Present);
 
     private static Outcome ImportWithCPython(Universe universe, int seed)
