@@ -15,4 +15,9 @@ root.Subcommands.Add(ImportCommand.Create(configOverrides));
 root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 root.Subcommands.Add(ConfigCommand.Create(configOverrides));
 root.Subcommands.Add(StressCommand.Create(configOverrides));
-return root.Parse(commandArgs).Invoke();
+ParseResult parsed = root.Parse(commandArgs);
+if (StressCommand.ReportParseErrors(parsed) is int exitCode)
+{
+    return exitCode;
+}
+return parsed.Invoke();

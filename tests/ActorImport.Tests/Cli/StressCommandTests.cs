@@ -50,6 +50,9 @@ public class StressCommandTests
     [InlineData("--seeds", "1..2", "--threads", "0")]
     [InlineData("--seeds", "1..2", "--differential", "--lazy")]
     [InlineData("--seeds", "1", "--timeout", "0")]
+    [InlineData("--threads", "4")]
+    [InlineData("--seeds", "1", "--threads", "x")]
+    [InlineData("--seeds", "1", "--coordination", "sometimes")]
     public void BadArgumentsAreOneLineAndANonZeroExit(params string[] args)
     {
         var result = CliRunner.Run(["stress", .. args]);
