@@ -14,4 +14,10 @@ root.Options.Add(CliSettings.SetOption);
 root.Subcommands.Add(ImportCommand.Create(configOverrides));
 root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 root.Subcommands.Add(ConfigCommand.Create(configOverrides));
-return root.Parse(commandArgs).Invoke();
+root.Subcommands.Add(StressCommand.Create(configOverrides));
+ParseResult parsed = root.Parse(commandArgs);
+if (StressCommand.ReportParseErrors(parsed) is int exitCode)
+{
+    return exitCode;
+}
+return parsed.Invoke();

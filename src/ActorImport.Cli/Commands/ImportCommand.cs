@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActorImport.Configuration;
 using ActorImport.Engine;
+using ActorImport.Stress.Reports;
 
 namespace ActorImport.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorImport.Engine;
+using ActorImport.Stress.Reports;
 
 namespace ActorImport.Cli.Commands;
 

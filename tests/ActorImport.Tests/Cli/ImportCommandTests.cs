@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActorImport.Stress;
+using ActorImport.Stress.Reports;
 using ActorImport.Tests.Configuration;
 using ActorImport.Tests.Conformance;
 
@@ -33,6 +34,7 @@ public class ImportCommandTests
     {
         using var dir = new TempDirectory();
         Universe universe = UniverseGenerator.Write(new UniverseShape(seed, 80, CycleEvery: cycleEvery), dir.Path);
+        Assert.Equal([Path.GetFullPath(dir.Path)], universe.SearchPath);
         string[] names = [.. universe.Modules.Reverse()];
         var result = CliRunner.Run(["import", "--json", "--threads", threads.ToString(), "--path", dir.Path, .. names]);
         Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);

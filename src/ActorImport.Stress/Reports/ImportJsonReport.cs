@@ -3,7 +3,7 @@ using System.Text.Json;
 using ActorImport.Engine;
 using ActorImport.Model;
 
-namespace ActorImport.Cli.Commands;
+namespace ActorImport.Stress.Reports;
 
 /// <summary>
 /// The <c>--json</c> report of <c>actorimport import</c>, in the fixed format the README
@@ -14,7 +14,7 @@ namespace ActorImport.Cli.Commands;
 /// sorted non-dunder <c>names</c>; with threads also <c>threads</c> and <c>initializing</c>.
 /// Stateless.
 /// </summary>
-internal static class ImportJsonReport
+public static class ImportJsonReport
 {
     public static void Write(Stream output, ImportEngine engine, ImportRun run, bool threaded)
     {

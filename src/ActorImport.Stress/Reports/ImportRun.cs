@@ -2,13 +2,7 @@ using System.Diagnostics;
 using ActorImport.Engine;
 using ActorImport.Model;
 
-namespace ActorImport.Cli.Commands;
-
-/// <summary>The outcome of importing one name: success, or CPython's exception type and message. Immutable.</summary>
-internal sealed record ImportResult(string Name, PythonException? Error)
-{
-    public bool Ok => Error is null;
-}
+namespace ActorImport.Stress.Reports;
 
 /// <summary>
 /// One run of <c>actorimport import</c>: every name imported with
@@ -16,7 +10,7 @@ internal sealed record ImportResult(string Name, PythonException? Error)
 /// i begins at name i mod count and goes round), a failure caught and recorded, the next name
 /// still tried. Records what the run added to <c>sys.modules</c>. Immutable once built.
 /// </summary>
-internal sealed record ImportRun(
+public sealed record ImportRun(
     IReadOnlyList<string> Requested,
     IReadOnlyList<IReadOnlyList<ImportResult>> ResultsByThread,
     IReadOnlyList<string> Added,
