@@ -71,7 +71,7 @@ internal static partial class StressCommand
             Differential = arguments.Differential,
             LazyImports = arguments.Lazy,
             HangTimeout = TimeSpan.FromSeconds(arguments.Timeout),
-            Engine = ImportEngineOptions.FromConfiguration(loaded.Options, resolver),
+            Engine = ImportEngineOptions.FromConfiguration(loaded.Options, resolver, configuration: loaded.Configuration),
         };
         try
         {

@@ -4,7 +4,6 @@ using ActorImport.Model;
 using ActorImport.Stress.Checking;
 using ActorImport.Stress.Reports;
 using Akka.Actor;
-using Akka.Configuration;
 
 namespace ActorImport.Stress.Running;
 
@@ -25,6 +24,7 @@ public sealed class StressRunner : IDisposable
     private const int DifferentialBatch = 25;
 
     private readonly StressSettings _settings;
+    private readonly ImportActorSystem? _actors;
     private readonly ActorSystem? _system;
     private readonly string _work;
 
@@ -35,7 +35,9 @@ public sealed class StressRunner : IDisposable
         _work = Path.Combine(settings.WorkDirectory ?? Path.GetTempPath(), $"actorimport-stress-{Guid.NewGuid():N}");
         if (settings.Coordination == CoordinationMode.Actors)
         {
-            _system = ActorSystem.Create("actor-import-stress", ConfigurationFactory.ParseString(EngineActorSystem.DefaultConfig));
+            // One system for every seed's engine (shared, so each engine costs no system start-up).
+            _actors = ImportActorSystem.Create(settings.Engine.Configuration ?? new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "actor-import-stress");
+            _system = _actors.System;
         }
     }
 
@@ -199,7 +201,7 @@ public sealed class StressRunner : IDisposable
 
     public void Dispose()
     {
-        _system?.Terminate().Wait(TimeSpan.FromSeconds(10));
+        _actors?.Dispose();
         TryDelete(_work);
     }
 }
