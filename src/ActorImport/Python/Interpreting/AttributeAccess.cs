@@ -39,7 +39,7 @@ public sealed class AttributeAccess
                 {
                     return true;
                 }
-                if (HasUnknownAttributes(module))
+                if (HasUnknownAttributes(module) || (IsOpaqueModule(module) && _facts.ModuleAttributes.TryGetNames(module.Name, out var names) && names.Contains(name)))
                 {
                     value = new OpaqueValue($"{module.Name}.{name}");
                     return true;
@@ -72,12 +72,26 @@ public sealed class AttributeAccess
 
     /// <summary>
     /// True when missing attributes of <paramref name="module"/> are unknown rather than absent:
-    /// an opaque built-in/extension module, one with a PEP 562 <c>__getattr__</c>, or one that
-    /// star-imported names nobody knows (<see cref="UnknownNames"/>).
+    /// an opaque built-in/extension module whose <c>dir()</c> is not recorded in
+    /// <see cref="KnownModuleFacts.ModuleAttributes"/>, one with a PEP 562 <c>__getattr__</c> the
+    /// interpreter cannot call, or one that star-imported names nobody knows (<see cref="UnknownNames"/>).
     /// </summary>
     public bool HasUnknownAttributes(ModuleObject module)
     {
-        if (module is IOpaqueAttributes || module.HasAttribute("__getattr__") || _unknownNames.Contains(module))
+        if (_unknownNames.Contains(module) || (module.TryGetAttribute("__getattr__", out object? hook) && hook is not PyFunction { IsCallable: true }))
+        {
+            return true;
+        }
+        return IsOpaqueModule(module) && !_facts.ModuleAttributes.TryGetNames(module.Name, out _);
+    }
+
+    /// <summary>
+    /// True for a module whose body the interpreter did not run: the host's opaque module type,
+    /// or a spec whose origin is <c>built-in</c>, <c>frozen</c> or an extension file.
+    /// </summary>
+    public bool IsOpaqueModule(ModuleObject module)
+    {
+        if (module is IOpaqueAttributes)
         {
             return true;
         }

@@ -42,6 +42,9 @@ internal sealed partial class BodyExecution
                     case PyClass cls:
                         cls.Namespace.SetAttribute(attribute.Attribute, value);
                         break;
+                    case PyInstance instance:
+                        instance.Namespace.SetAttribute(attribute.Attribute, value);
+                        break;
                 }
                 break;
             case SubscriptTarget subscript:
@@ -75,13 +78,7 @@ internal sealed partial class BodyExecution
 
     private void Unpack(SequenceTarget target, object? value, Scope scope)
     {
-        IReadOnlyList<object?>? items = value switch
-        {
-            PyTuple t => t.Items,
-            List<object?> l => l.ToArray(),
-            string s => s.Select(c => (object?)c.ToString()).ToArray(),
-            _ => null,
-        };
+        IReadOnlyList<object?>? items = Iteration.Items(value);
         if (items is null)
         {
             foreach (Target element in target.Elements)
@@ -203,24 +200,46 @@ internal sealed partial class BodyExecution
                     case PyClass cls:
                         cls.Namespace.RemoveAttribute(attribute.Attribute);
                         break;
+                    case PyInstance instance:
+                        instance.Namespace.RemoveAttribute(attribute.Attribute);
+                        break;
                 }
                 break;
         }
     }
 
     /// <summary>
-    /// <c>def</c>: binds a <see cref="PyFunction"/> (an opaque value when decorated: the decorator
-    /// is not run) and records the imports of its body as deferred imports. A module-level
-    /// <c>__getattr__</c>/<c>__dir__</c> is recorded as PEP 562's hook.
+    /// <c>def</c>, as MAKE_FUNCTION runs it: the decorator expressions are evaluated (top to
+    /// bottom), then the defaults; the function captures the module's namespace and the
+    /// enclosing function scopes; the decorators are applied bottom-up and the result is bound.
+    /// The imports of its body are recorded as deferred imports (they run only if it is called).
+    /// A module-level <c>__getattr__</c>/<c>__dir__</c> is recorded as PEP 562's hook.
     /// </summary>
     private void ExecuteFunctionDefinition(FunctionDefinition statement, Scope scope)
     {
         var deferred = new List<DeferredImport>();
         CollectImports(statement.Body, deferred);
         _deferred.AddRange(deferred);
-        string module = _module.Name;
-        var function = new PyFunction(statement.Name, scope.QualifiedPrefix + statement.Name, module, statement.Line, deferred.ToArray(), statement.IsAsync);
-        object? value = statement.Decorators.IsEmpty ? function : new OpaqueValue($"decorated function {function.QualifiedName}");
+        object?[] decorators = statement.Decorators.Select(d => Evaluate(d, scope)).ToArray();
+        var defaults = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (Parameter parameter in statement.Parameters)
+        {
+            if (parameter.Default is not null)
+            {
+                defaults[parameter.Name] = Evaluate(parameter.Default, scope);
+            }
+        }
+        var function = new PyFunction(statement.Name, scope.QualifiedPrefix + statement.Name, _module.Name, statement.Line, deferred.ToArray(), statement.IsAsync)
+        {
+            FileName = _fileName,
+            Parameters = statement.Parameters,
+            Body = statement.Body,
+            Defaults = defaults,
+            Globals = _module,
+            Closure = scope.ClosureForNested,
+            IsGenerator = ContainsYield(statement.Body),
+        };
+        object? value = decorators.Length == 0 ? function : ApplyDecorators(decorators, statement.Decorators, function, statement.Line);
         Bind(statement.Name, value, scope);
         if (scope.IsModule && statement.Name == "__getattr__")
         {
@@ -253,18 +272,18 @@ internal sealed partial class BodyExecution
     }
 
     /// <summary>
-    /// <c>class</c>: the bases are evaluated, the body RUNS in a fresh namespace (its imports
-    /// execute, names resolve through the module's globals), and the name is bound to a
-    /// <see cref="PyClass"/>.
+    /// <c>class</c>: the decorator expressions are evaluated, then the bases and keywords
+    /// (<c>metaclass=…</c>: its imports happen), the body RUNS in a fresh namespace (its imports
+    /// execute, names resolve through the enclosing function scopes and the module's globals),
+    /// the class is built, and the decorators are applied bottom-up. A metaclass defined in
+    /// source is not run (its <c>__new__</c> would need <c>type.__new__</c>): reported when it
+    /// defines one of the hooks, and the class is still a <see cref="PyClass"/>.
     /// </summary>
     private void ExecuteClassDefinition(ClassDefinition statement, Scope scope)
     {
-        // Decorators are evaluated first, then the bases, then the body runs.
-        foreach (Expression decorator in statement.Decorators)
-        {
-            Evaluate(decorator, scope);
-        }
+        object?[] decorators = statement.Decorators.Select(d => Evaluate(d, scope)).ToArray();
         var bases = new List<object?>();
+        object? metaclass = null;
         foreach (ClassArgument argument in statement.Arguments)
         {
             object? value = Evaluate(argument.Value, scope);
@@ -272,20 +291,72 @@ internal sealed partial class BodyExecution
             {
                 bases.Add(value);
             }
+            else if (argument.Keyword == "metaclass")
+            {
+                metaclass = value;
+            }
         }
         string qualifiedName = scope.QualifiedPrefix + statement.Name;
-        var classNamespace = new ModuleObject(statement.Name);
-        classNamespace.RemoveAttribute("__name__");
+        var classNamespace = NewNamespace();
         classNamespace.SetAttribute("__module__", _module.GetAttributeOrDefault("__name__"));
         classNamespace.SetAttribute("__qualname__", qualifiedName);
-        var classScope = new Scope(scope.Globals, classNamespace, qualifiedName + ".");
+        var classScope = new Scope(scope.Globals, classNamespace, qualifiedName + ".", scope.ClosureForNested);
         if (statement.Body.Length > 0 && statement.Body[0] is ExpressionStatement { Value: var doc } && IsStringLiteral(doc))
         {
             classNamespace.SetAttribute("__doc__", Evaluate(doc, classScope));
         }
         ExecuteBlock(statement.Body, classScope);
-        Bind(statement.Name, new PyClass(statement.Name, qualifiedName, bases, classNamespace), scope);
+        WrapImplicitMethods(classNamespace);
+        if (metaclass is PyClass meta && new[] { "__new__", "__init__", "__prepare__" }.FirstOrDefault(h => ImportsIn(meta.Namespace.GetAttributeOrDefault(h))) is string hook)
+        {
+            Report(DiagnosticKind.UndecidedCall, statement.Line, $"class {statement.Name}: metaclass {meta.QualifiedName}.{hook} imports, but is not run");
+        }
+        var cls = new PyClass(statement.Name, qualifiedName, bases, classNamespace) { Metaclass = metaclass };
+        InitSubclass(cls, statement, scope);
+        object? result = cls;
+        if (decorators.Length > 0)
+        {
+            result = ApplyDecorators(decorators, statement.Decorators, result, statement.Line);
+        }
+        Bind(statement.Name, result, scope);
     }
+
+    /// <summary>type.__new__ makes <c>__init_subclass__</c> and <c>__class_getitem__</c> classmethods and <c>__new__</c> a staticmethod.</summary>
+    private static void WrapImplicitMethods(ModuleObject classNamespace)
+    {
+        foreach (string name in new[] { "__init_subclass__", "__class_getitem__", "__new__" })
+        {
+            if (classNamespace.GetAttributeOrDefault(name) is PyFunction function)
+            {
+                classNamespace.SetAttribute(name, new PyMethodWrapper(name == "__new__" ? "staticmethod" : "classmethod", function));
+            }
+        }
+    }
+
+    /// <summary>
+    /// type.__new__'s last step: <c>super(cls, cls).__init_subclass__(**keywords)</c> — the first
+    /// base along the bases that defines it in source runs (plugin registries do their work there).
+    /// </summary>
+    private void InitSubclass(PyClass cls, ClassDefinition statement, Scope scope)
+    {
+        bool unknownBase = false;
+        foreach (PyClass c in Linearize(cls, ref unknownBase).Skip(1))
+        {
+            if (c.Namespace.GetAttributeOrDefault("__init_subclass__") is PyMethodWrapper { Function: PyFunction hook })
+            {
+                var keywords = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (ClassArgument argument in statement.Arguments.Where(a => a.Keyword is not null and not "metaclass"))
+                {
+                    keywords[argument.Keyword!] = Evaluate(argument.Value, scope);
+                }
+                CallFunction(hook, [cls], keywords, statement.Line);
+                return;
+            }
+        }
+    }
+
+    /// <summary>True for a source-defined function whose body holds an import statement.</summary>
+    private static bool ImportsIn(object? value) => value is PyFunction { DeferredImports.Count: > 0 };
 
     private static bool IsStringLiteral(Expression expression)
     {

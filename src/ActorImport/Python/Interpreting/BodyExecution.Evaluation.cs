@@ -129,10 +129,23 @@ internal sealed partial class BodyExecution
         _ => [],
     };
 
-    private object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
+    private object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line, Scope? scope = null)
     {
         switch (callee)
         {
+            case PyFunction function:
+                return CallFunction(function, args, keywords, line);
+            case PyBoundMethod method:
+                return Call(method.Function, [method.Self, .. args], keywords, line);
+            case PyMethodWrapper { Kind: "staticmethod" } wrapper:
+                return Call(wrapper.Function, args, keywords, line);
+            case PyBuiltinFunction builtin:
+                return CallBuiltin(builtin.Name, args, keywords, line, scope);
+            case PyBuiltinType type:
+                return CallType(type.Name, args, keywords);
+            case OpaqueValue { Wraps: PyFunction wrapped } opaque:
+                Report(DiagnosticKind.UndecidedCall, line, $"call of {opaque.Description}: the decorator's wrapper is not known, so {wrapped.QualifiedName}'s body was not run");
+                return new OpaqueValue($"{opaque.Description}(…)");
             case IntrinsicFunction f when f == IntrinsicFunction.ImportModule:
                 return CallImportModule(args, keywords, line);
             case IntrinsicFunction f when f == IntrinsicFunction.DunderImport:
@@ -149,7 +162,7 @@ internal sealed partial class BodyExecution
                 }
                 return new OpaqueValue("time.sleep(…)");
             case IntrinsicFunction f when f == IntrinsicFunction.Globals:
-                return new GlobalsView(_module);
+                return new GlobalsView(_module) { NamesKnown = !_attributes.HasUnknownAttributes(_module) };
             case BoundGlobalsMethod { Method: "update" } m when args.Count == 1 && keywords.Count == 0 && args[0] is Dictionary<object, object?> dict && dict.Keys.All(k => k is string):
                 foreach (var (key, value) in dict)
                 {
@@ -176,6 +189,8 @@ internal sealed partial class BodyExecution
                 return PythonExceptions.Create(exceptionClass.Name, args, keywords);
             case PyClass cls when cls.BuiltinExceptionBase() is not null:
                 return new RaisedException(cls, PythonExceptions.MessageOf(args));
+            case PyClass cls:
+                return Instantiate(cls, args, keywords, line);
             default:
                 return new OpaqueValue("call result");
         }
@@ -245,9 +260,12 @@ internal sealed partial class BodyExecution
 
         public object? GetAttribute(object? target, string name)
         {
-            if (execution._attributes.TryGetAttribute(target, name, out object? value))
+            switch (execution.LookupAttribute(target, name, out object? value))
             {
-                return value;
+                case Lookup.Found or Lookup.Unknown:
+                    return value;
+                case Lookup.Missing when target is not ModuleObject:
+                    throw execution.NoAttributeError(target, name);
             }
             // Python would raise AttributeError here; the namespace the interpreter built may lack
             // names that opaque code bound, so the read is reported and stays unknown instead.
@@ -273,6 +291,15 @@ internal sealed partial class BodyExecution
         }
 
         public object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line) =>
-            execution.Call(callee, args, keywords, line);
+            execution.Call(callee, args, keywords, line, scope);
+
+        public object? CallWithUnknownArguments(object? callee, int line)
+        {
+            if (callee is PyFunction or PyBoundMethod or PyClass { } && callee is not PyClass { Metaclass: not null })
+            {
+                execution.Report(DiagnosticKind.UndecidedCall, line, $"call of {PyRepr.Of(callee)}: its arguments are not known; not run");
+            }
+            return new OpaqueValue("call with unknown arguments");
+        }
     }
 }

@@ -119,6 +119,9 @@ internal sealed partial class ExpressionEvaluator
     {
         switch (op)
         {
+            case "==" or "!=" when PyOperators.HasIdentity(left) && PyOperators.HasIdentity(right) && left is not PyInstance && right is not PyInstance:
+                bool same = PyOperators.Identical(left, right) == true;
+                return op == "==" ? same : !same;
             case "==" or "!=":
                 if (!PyOperators.IsKnown(left) || !PyOperators.IsKnown(right))
                 {
@@ -130,15 +133,8 @@ internal sealed partial class ExpressionEvaluator
                 bool? contains = PyOperators.Contains(right, left);
                 return contains is null ? new OpaqueValue($"undecided {op}") : (op == "in" ? contains.Value : !contains.Value);
             case "is" or "is not":
-                bool? same = (left, right) switch
-                {
-                    (null, null) => true,
-                    (null, var v) when v is not OpaqueValue => false,
-                    (var v, null) when v is not OpaqueValue => false,
-                    (bool a, bool b) => a == b,
-                    _ => null,
-                };
-                return same is null ? new OpaqueValue($"undecided {op}") : (op == "is" ? same.Value : !same.Value);
+                bool? identical = PyOperators.Identical(left, right);
+                return identical is null ? new OpaqueValue($"undecided {op}") : (op == "is" ? identical.Value : !identical.Value);
             default:
                 if (!PyOperators.IsKnown(left) || !PyOperators.IsKnown(right))
                 {

@@ -38,6 +38,12 @@ internal sealed partial class ExpressionEvaluator
         return value;
     }
 
+    /// <summary>
+    /// A call's arguments, in order: positional ones, <c>*iterable</c> spliced when its items are
+    /// known, <c>name=value</c>, <c>**mapping</c> merged when its keys are known strings. When
+    /// an argument cannot be evaluated the call is not made (the context decides whether that
+    /// is worth a report).
+    /// </summary>
     private object? ParseCall(object? callee, int line)
     {
         int close = MatchingClose(_pos);
@@ -50,11 +56,31 @@ internal sealed partial class ExpressionEvaluator
         {
             while (!AtEnd)
             {
-                if (IsOp("*") || IsOp("**"))
+                if (AcceptOp("**"))
                 {
-                    evaluable = false;
-                    _pos++;
-                    ParseExpression();
+                    if (ParseExpression() is Dictionary<object, object?> mapping && mapping.Keys.All(k => k is string))
+                    {
+                        foreach (var (key, value) in mapping)
+                        {
+                            keywords[(string)key] = value;
+                        }
+                    }
+                    else
+                    {
+                        evaluable = false;
+                    }
+                }
+                else if (AcceptOp("*"))
+                {
+                    object? spliced = ParseExpression();
+                    if (Iteration.Items(spliced) is { } items)
+                    {
+                        args.AddRange(items);
+                    }
+                    else
+                    {
+                        evaluable = false;
+                    }
                 }
                 else if (Current.Kind == TokenKind.Name && _pos + 1 < _end && _tokens[_pos + 1].Kind == TokenKind.Op && _tokens[_pos + 1].Text == "=")
                 {
@@ -89,11 +115,11 @@ internal sealed partial class ExpressionEvaluator
             _end = savedEnd;
             _pos = close + 1;
         }
-        if (!evaluable || _dryRun > 0)
+        if (_dryRun > 0)
         {
             return new OpaqueValue("call");
         }
-        return _context.Call(callee, args, keywords, line);
+        return evaluable ? _context.Call(callee, args, keywords, line) : _context.CallWithUnknownArguments(callee, line);
     }
 
     private object? ParseSubscript(object? target)

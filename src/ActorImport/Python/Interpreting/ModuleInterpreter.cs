@@ -55,6 +55,29 @@ public sealed class ModuleInterpreter
     /// exception of the body propagates as the <see cref="PythonException"/> CPython would raise;
     /// reports made before it were already passed to <paramref name="onDiagnostic"/>.
     /// </summary>
+    /// <summary>
+    /// <c>getattr(module, name)</c> as CPython's <c>module_getattro</c> answers it for a reader
+    /// outside the body (the engine's attribute access, <c>_handle_fromlist</c>'s <c>hasattr</c>):
+    /// the namespace (PEP 810 proxies resolved), else the module's PEP 562 <c>__getattr__</c>
+    /// when its body defined one in source — run by this interpreter, so an
+    /// <c>importlib.import_module</c> inside it imports through the callback. False means
+    /// AttributeError; a hook the interpreter cannot run gives true with an opaque value.
+    /// Exceptions of the hook other than AttributeError propagate.
+    /// </summary>
+    public bool TryGetModuleAttribute(ModuleObject module, string name, out object? value, Action<InterpreterDiagnostic>? onDiagnostic = null)
+    {
+        if (LazyImports.TryGetAttribute(module, name, out value))
+        {
+            return true;
+        }
+        bool? hooked = new ExecutionRun(_callback, _options, _facts, _unknownNames, onDiagnostic).TryModuleGetattr(module, name, out value);
+        if (hooked is null)
+        {
+            value = new Values.OpaqueValue($"{module.Name}.{name}");
+        }
+        return hooked != false;
+    }
+
     public ExecutionResult Execute(ModuleCode code, ModuleObject module, Action<InterpreterDiagnostic>? onDiagnostic = null) =>
-        new BodyExecution(code, module, _callback, _options, _facts, _unknownNames, onDiagnostic).Run();
+        BodyExecution.RunModule(code, module, new ExecutionRun(_callback, _options, _facts, _unknownNames, onDiagnostic));
 }

@@ -118,12 +118,10 @@ public class BindingTests
         Assert.Equal("__dir__", fake.Results["pep562"].ModuleDir?.Name);
     }
 
-    [Fact]
-    public void FromImportOfAModuleWithGetattrIsOpaqueNotAnError()
+    [PythonFact]
+    public void FromImportOfAModuleWithGetattrBindsWhatGetattrReturns()
     {
-        using var fake = new FakeImportSystem()
-            .Write("dyn.py", "def __getattr__(name):\n    return name\n")
-            .Write("usedyn.py", "from dyn import anything\n");
-        Assert.IsType<OpaqueValue>(fake.ImportModule("usedyn").GetAttributeOrDefault("anything"));
+        using FakeImportSystem fake = ImportOracle.Tree([("dyn.py", "def __getattr__(name):\n    return name\n"), ("usedyn.py", "from dyn import anything\n")]);
+        ImportOracle.AssertSame(fake, "usedyn", "anything");
     }
 }

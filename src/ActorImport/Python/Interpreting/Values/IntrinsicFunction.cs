@@ -26,7 +26,11 @@ public sealed record BoundListMethod(List<object?> Target, string Method);
 /// <c>update</c> with a literal dict binds its keys, with anything else marks the module as
 /// having names nobody knows.
 /// </summary>
-public sealed record GlobalsView(Model.ModuleObject Module);
+public sealed record GlobalsView(Model.ModuleObject Module)
+{
+    /// <summary>False when the module may hold names the interpreter did not see (then a missing key is undecided).</summary>
+    public bool NamesKnown { get; init; } = true;
+}
 
 /// <summary>A method of <see cref="GlobalsView"/> (<c>update</c>, <c>setdefault</c>, <c>pop</c>…).</summary>
 public sealed record BoundGlobalsMethod(GlobalsView Target, string Method);

@@ -16,5 +16,11 @@ public sealed class OpaqueValue
 
     public string Description { get; }
 
+    /// <summary>
+    /// The source-defined function this value stands for, when it is the result of a decorator
+    /// the interpreter could not run: calling it is reported (its body would have run in CPython).
+    /// </summary>
+    public PyFunction? Wraps { get; init; }
+
     public override string ToString() => Description;
 }

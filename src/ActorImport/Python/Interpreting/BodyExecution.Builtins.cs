@@ -1,0 +1,301 @@
+using System.Globalization;
+using ActorImport.Model;
+using ActorImport.Python.Interpreting.Values;
+
+namespace ActorImport.Python.Interpreting;
+
+// The builtin functions on known values (hasattr, getattr, setattr, isinstance, len, dir…):
+// each answers as CPython does when its arguments are known, raises CPython's error when
+// CPython would, and gives an opaque value otherwise (a condition over it is then reported).
+internal sealed partial class BodyExecution
+{
+    private object? CallBuiltin(string name, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line, Scope? scope)
+    {
+        object? Arg(int i) => i < args.Count ? args[i] : null;
+        switch (name)
+        {
+            case "hasattr" when args.Count == 2:
+                return LookupAttribute(args[0], AttributeName(args[1]), out _) switch
+                {
+                    Lookup.Found => true,
+                    Lookup.Missing => false,
+                    _ => new OpaqueValue($"hasattr(…, {PyRepr.Of(args[1])})"),
+                };
+            case "getattr" when args.Count is 2 or 3:
+                return LookupAttribute(args[0], AttributeName(args[1]), out object? found) switch
+                {
+                    Lookup.Found => found,
+                    Lookup.Missing when args.Count == 3 => args[2],
+                    Lookup.Missing => throw NoAttributeError(args[0], AttributeName(args[1])),
+                    _ => new OpaqueValue($"getattr(…, {PyRepr.Of(args[1])})"),
+                };
+            case "setattr" when args.Count == 3:
+                NamespaceOf(args[0])?.SetAttribute(AttributeName(args[1]), args[2]);
+                return null;
+            case "delattr" when args.Count == 2:
+                string deleted = AttributeName(args[1]);
+                if (NamespaceOf(args[0]) is ModuleObject ns && !ns.RemoveAttribute(deleted) && LookupAttribute(args[0], deleted, out _) == Lookup.Missing)
+                {
+                    throw NoAttributeError(args[0], deleted);
+                }
+                return null;
+            case "isinstance" when args.Count == 2:
+                return Decided(TypeChecks.IsInstance(args[0], args[1]), "isinstance(…)");
+            case "issubclass" when args.Count == 2:
+                return Decided(TypeChecks.IsSubclass(args[0], args[1]), "issubclass(…)");
+            case "callable" when args.Count == 1:
+                return Decided(IsCallable(args[0]), "callable(…)");
+            case "len" when args.Count == 1:
+                return Length(args[0]) ?? (object)new OpaqueValue("len(…)");
+            case "vars" when args.Count == 0:
+            case "locals" when args.Count == 0:
+                return scope is null || scope.IsModule ? new GlobalsView(_module) { NamesKnown = !_attributes.HasUnknownAttributes(_module) } : new OpaqueValue("locals()");
+            case "vars" when args.Count == 1:
+                return args[0] is ModuleObject module ? new GlobalsView(module) { NamesKnown = !_attributes.HasUnknownAttributes(module) } : new OpaqueValue("vars(…)");
+            case "dir":
+                return Dir(args.Count == 0 ? scope : null, args.Count == 0 ? null : args[0]);
+            case "repr" when args.Count == 1 && PyOperators.IsKnown(args[0]):
+                return PyRepr.Of(args[0]);
+            case "print":
+                return null;
+            case "sorted" when args.Count == 1 && !keywords.ContainsKey("key"):
+                return Sorted(args[0], keywords.GetValueOrDefault("reverse") is true) ?? (object)new OpaqueValue("sorted(…)");
+            case "any" or "all" when args.Count == 1 && Iteration.Items(args[0]) is { } items:
+                bool? truth = name == "any" ? AnyTruth(items) : !AnyTruth(items.Select(i => (object?)(PyOperators.Truth(i) is bool b ? !b : null)));
+                return Decided(truth, $"{name}(…)");
+            case "min" or "max" when args.Count == 1 && Iteration.Items(args[0]) is { Count: > 0 } items && keywords.Count == 0:
+                return Sorted(items.ToList(), name == "max") is List<object?> ordered ? ordered[0] : new OpaqueValue($"{name}(…)");
+            case "abs" when Arg(0) is long or double:
+                return Arg(0) is long l ? (object)Math.Abs(l) : Math.Abs((double)Arg(0)!);
+            case "chr" when Arg(0) is long code && code is >= 0 and <= 0x10FFFF:
+                return char.ConvertFromUtf32((int)code);
+            case "ord" when Arg(0) is string s && s.EnumerateRunes().Count() == 1:
+                return (long)s.EnumerateRunes().First().Value;
+            case "exec" or "eval" or "compile":
+                Report(DiagnosticKind.UndecidedCall, line, $"{name}(…): code built at run time is not run");
+                return new OpaqueValue($"{name}(…)");
+            default:
+                return new OpaqueValue($"{name}(…)");
+        }
+    }
+
+    private static object Decided(bool? value, string description) => value ?? (object)new OpaqueValue(description);
+
+    private static bool? AnyTruth(IEnumerable<object?> items)
+    {
+        bool unknown = false;
+        foreach (object? item in items)
+        {
+            bool? t = PyOperators.Truth(item);
+            if (t == true)
+            {
+                return true;
+            }
+            unknown |= t is null;
+        }
+        return unknown ? null : false;
+    }
+
+    /// <summary>The attribute name argument: a str, else CPython's TypeError.</summary>
+    private static string AttributeName(object? name) => name switch
+    {
+        string s => s,
+        OpaqueValue => throw new NotEvaluableException("attribute name not known"),
+        _ => throw new PythonException("TypeError", $"attribute name must be string, not '{PyTypeNames.Of(name)}'"),
+    };
+
+    private static ModuleObject? NamespaceOf(object? target) => target switch
+    {
+        ModuleObject m => m,
+        PyClass c => c.Namespace,
+        PyInstance i => i.Namespace,
+        _ => null,
+    };
+
+    private bool? IsCallable(object? value) => value switch
+    {
+        PyFunction or PyClass or PyExceptionClass or PyBuiltinType or PyBuiltinFunction or IntrinsicFunction or PyBoundMethod => true,
+        PyMethodWrapper { Kind: "staticmethod" or "classmethod" } => true,
+        null or bool or long or double or string or PyBytes or PyTuple or List<object?> or Dictionary<object, object?> or HashSet<object?> or ModuleObject or PyRange or PythonException => false,
+        PyInstance instance => LookupAttribute(instance.Class, "__call__", out _) switch
+        {
+            Lookup.Found => true,
+            Lookup.Missing => false,
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private object? Length(object? value) => value switch
+    {
+        string s => (long)s.EnumerateRunes().Count(),
+        PyBytes b => (long)b.Length,
+        PyTuple t => (long)t.Count,
+        List<object?> l => (long)l.Count,
+        Dictionary<object, object?> d => (long)d.Count,
+        HashSet<object?> h => (long)h.Count,
+        PyRange r => r.Count,
+        GlobalsView g when !_attributes.HasUnknownAttributes(g.Module) => (long)g.Module.AttributeNames().Length,
+        null or bool or long or double or ModuleObject or PyFunction or PyClass => throw new PythonException("TypeError", $"object of type '{PyTypeNames.Of(value)}' has no len()"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// <c>dir()</c>: without an argument the sorted names of the current scope; of a module its
+    /// PEP 562 <c>__dir__()</c> when defined in source, else its sorted namespace keys (or the
+    /// recorded <c>dir()</c> of a built-in module); opaque when names may be missing.
+    /// </summary>
+    private object? Dir(Scope? scope, object? target)
+    {
+        if (scope is not null)
+        {
+            return SortedNames(scope.Locals.AttributeNames());
+        }
+        if (target is not ModuleObject module)
+        {
+            return new OpaqueValue("dir(…)");
+        }
+        if (module.GetAttributeOrDefault("__dir__") is PyFunction { IsCallable: true } hook)
+        {
+            object? listed = CallFunction(hook, [], EmptyKeywords, hook.Line);
+            return Sorted(listed, reverse: false) ?? (object)new OpaqueValue("dir(…)");
+        }
+        if (_attributes.IsOpaqueModule(module) && _attributes.Facts.ModuleAttributes.TryGetNames(module.Name, out IReadOnlySet<string> names))
+        {
+            return SortedNames(names);
+        }
+        return _attributes.HasUnknownAttributes(module) ? new OpaqueValue("dir(…)") : SortedNames(module.AttributeNames());
+    }
+
+    private static List<object?> SortedNames(IEnumerable<string> names) => names.Order(StringComparer.Ordinal).Cast<object?>().ToList();
+
+    /// <summary><c>sorted(iterable)</c> over mutually comparable known items, else null.</summary>
+    private static List<object?>? Sorted(object? iterable, bool reverse)
+    {
+        if (Iteration.Items(iterable) is not { } items || !items.All(PyOperators.IsKnown))
+        {
+            return null;
+        }
+        var list = items.ToList();
+        for (int i = 1; i < list.Count; i++)
+        {
+            if (PyOperators.Compare(list[i], list[0]) is null)
+            {
+                return null;
+            }
+        }
+        // A stable sort, as Python's; reverse keeps equal items in their original order too.
+        var ordered = list.Select((v, i) => (v, i)).OrderBy(p => p.v, Comparer<object?>.Create((a, b) => PyOperators.Compare(a, b) ?? 0));
+        return (reverse ? list.Select((v, i) => (v, i)).OrderByDescending(p => p.v, Comparer<object?>.Create((a, b) => PyOperators.Compare(a, b) ?? 0)) : ordered)
+            .Select(p => p.v).ToList();
+    }
+
+    /// <summary>Calling a built-in type: the conversions (<c>bool</c>, <c>int</c>, <c>str</c>…), <c>type(x)</c>, <c>range</c>, the method wrappers.</summary>
+    private object? CallType(string name, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords)
+    {
+        object? first = args.Count > 0 ? args[0] : null;
+        switch (name)
+        {
+            case "bool":
+                return args.Count == 0 ? false : Decided(PyOperators.Truth(first), "bool(…)");
+            case "int" when args.Count == 0:
+                return 0L;
+            case "int":
+                return ToInt(first, args.Count > 1 ? args[1] : keywords.GetValueOrDefault("base", 10L));
+            case "float" when args.Count == 0:
+                return 0.0;
+            case "float" when first is long or bool or double:
+                return Convert.ToDouble(first, CultureInfo.InvariantCulture);
+            case "str" when args.Count == 0:
+                return string.Empty;
+            case "str" when args.Count == 1:
+                return ToStr(first);
+            case "tuple" or "list" or "set" when args.Count <= 1:
+                IReadOnlyList<object?>? items = args.Count == 0 ? [] : Iteration.Items(first);
+                return items is null || (name == "set" && !items.All(PyOperators.IsKnown)) ? new OpaqueValue($"{name}(…)") : name switch
+                {
+                    "tuple" => new PyTuple(items.ToArray()),
+                    "list" => items.ToList(),
+                    _ => new HashSet<object?>(items, PyKeyComparer.Instance),
+                };
+            case "dict" when args.Count == 0 || first is Dictionary<object, object?>:
+                var dict = args.Count == 0 ? new Dictionary<object, object?>(PyKeyComparer.Instance) : new Dictionary<object, object?>((Dictionary<object, object?>)first!, PyKeyComparer.Instance);
+                foreach (var (key, value) in keywords)
+                {
+                    dict[key] = value;
+                }
+                return dict;
+            case "range" when args.Count is >= 1 and <= 3 && args.All(a => a is long or bool):
+                long[] bounds = args.Select(a => Convert.ToInt64(a, CultureInfo.InvariantCulture)).ToArray();
+                return bounds.Length switch
+                {
+                    1 => new PyRange(0, bounds[0], 1),
+                    2 => new PyRange(bounds[0], bounds[1], 1),
+                    _ when bounds[2] == 0 => throw new PythonException("ValueError", "range() arg 3 must not be zero"),
+                    _ => new PyRange(bounds[0], bounds[1], bounds[2]),
+                };
+            case "type" when args.Count == 1:
+                return TypeChecks.TypeOf(first) ?? new OpaqueValue("type(…)");
+            case "staticmethod" or "classmethod" when args.Count == 1:
+                return new PyMethodWrapper(name, first);
+            case "property" when args.Count >= 1 || keywords.ContainsKey("fget"):
+                return new PyMethodWrapper(name, args.Count >= 1 ? first : keywords["fget"]);
+            case "enumerate" when Iteration.Items(first) is { } enumerated && (args.Count > 1 ? args[1] : keywords.GetValueOrDefault("start", 0L)) is long start:
+                return enumerated.Select((v, i) => (object?)new PyTuple([start + i, v])).ToList();
+            case "zip" when args.Select(Iteration.Items).ToArray() is var lists && lists.All(l => l is not null) && keywords.Count == 0:
+                int count = lists.Length == 0 ? 0 : lists.Min(l => l!.Count);
+                return Enumerable.Range(0, count).Select(i => (object?)new PyTuple(lists.Select(l => l![i]).ToArray())).ToList();
+            case "reversed" when first is PyTuple or List<object?> or string or PyRange && Iteration.Items(first) is { } forward:
+                return forward.Reverse().ToList();
+            default:
+                return new OpaqueValue($"{name}(…)");
+        }
+    }
+
+    /// <summary><c>int(x, base)</c> for numbers and strings, with CPython's ValueError text.</summary>
+    private static object ToInt(object? value, object? numberBase)
+    {
+        switch (value)
+        {
+            case bool b:
+                return b ? 1L : 0L;
+            case long l:
+                return l;
+            case double d when double.IsFinite(d) && Math.Abs(d) < 9e18:
+                return (long)Math.Truncate(d);
+            case string s when numberBase is long radix && radix is 2 or 8 or 10 or 16:
+                string text = s.Trim().Replace("_", string.Empty, StringComparison.Ordinal);
+                bool negative = text.StartsWith('-');
+                string digits = text.TrimStart('+', '-');
+                if (radix != 10 && digits.Length > 2 && digits[0] == '0' && char.ToLowerInvariant(digits[1]) == (radix == 16 ? 'x' : radix == 8 ? 'o' : 'b'))
+                {
+                    digits = digits[2..];
+                }
+                try
+                {
+                    if (digits.Length > 0 && !s.Contains("__", StringComparison.Ordinal) && (radix != 10 || digits.All(char.IsAsciiDigit)))
+                    {
+                        long parsed = Convert.ToInt64(digits, (int)radix);
+                        return negative ? -parsed : parsed;
+                    }
+                }
+                catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+                {
+                }
+                throw new PythonException("ValueError", $"invalid literal for int() with base {radix}: {PyRepr.String(s)}");
+            default:
+                return new OpaqueValue("int(…)");
+        }
+    }
+
+    /// <summary><c>str(x)</c> for known values, modules, classes, functions and exceptions.</summary>
+    private static object ToStr(object? value) => value switch
+    {
+        string s => s,
+        PythonException e => e.Message,
+        PyClass c => $"<class '{c.Namespace.GetAttributeOrDefault("__module__")}.{c.QualifiedName}'>",
+        ModuleObject or PyExceptionClass or PyBuiltinType => value.ToString() ?? string.Empty,
+        _ when PyOperators.IsKnown(value) => PyRepr.Of(value),
+        _ => new OpaqueValue("str(…)"),
+    };
+}

@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using ActorImport.Model;
+using ActorImport.Python.Interpreting.Values;
+using ActorImport.Python.Syntax;
+
+namespace ActorImport.Python.Interpreting;
+
+// Calls of functions defined in Python source: argument binding, a new frame over the same run
+// (the body's imports happen, its return gives the value, its raise reaches the caller's try),
+// closures and global/nonlocal declarations, the call budget; and decorators.
+internal sealed partial class BodyExecution
+{
+    /// <summary>
+    /// <c>function(*args, **keywords)</c>. Binding errors are CPython's TypeErrors. A generator or
+    /// coroutine function binds its arguments and returns an opaque generator without running
+    /// anything (as CPython runs nothing until the first <c>next</c>). A call that runs out of
+    /// budget is abandoned at the outermost call: reported, opaque result. A call during which a
+    /// rule was taken instead of a decision (an undecided condition taken as false…) has an
+    /// opaque result, and an exception it raises is reported and not propagated: it may come
+    /// from the path CPython did not take (its imports, made on the way, stay made).
+    /// </summary>
+    internal object? CallFunction(PyFunction function, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
+    {
+        if (!function.IsCallable)
+        {
+            Report(DiagnosticKind.UndecidedCall, line, $"call of {function.QualifiedName}: its body is not known; not run");
+            return new OpaqueValue($"{function.QualifiedName}(…)");
+        }
+        List<KeyValuePair<string, object?>> locals = ArgumentBinding.Bind(function, args, keywords);
+        if (function.IsGenerator || function.IsAsync)
+        {
+            return new OpaqueValue($"{(function.IsAsync ? "coroutine" : "generator")} {function.QualifiedName}()");
+        }
+        bool outermost = _run.Budget.Depth == 0;
+        int guesses = _run.Guesses;
+        try
+        {
+            _run.Budget.Enter(_fileName, line, function.QualifiedName);
+            try
+            {
+                object? result = Invoke(function, locals);
+                // A value computed after a rule was taken instead of a decision is not known to be CPython's.
+                return _run.Guesses == guesses ? result : new OpaqueValue($"{function.QualifiedName}(…) after undecided points");
+            }
+            catch (PythonException e) when (_run.Guesses != guesses)
+            {
+                Report(DiagnosticKind.UndecidedCall, line, $"call of {function.QualifiedName} raised {e.TypeName} after undecided points; not propagated, result opaque");
+                return new OpaqueValue($"{function.QualifiedName}(…) raised after undecided points");
+            }
+            finally
+            {
+                _run.Budget.Leave();
+            }
+        }
+        catch (BudgetExceededException e) when (outermost)
+        {
+            Report(DiagnosticKind.Budget, line, $"call of {function.QualifiedName} abandoned: {e.Message} at {e.FileName ?? "<unknown>"}:{e.Line}; result opaque");
+            return new OpaqueValue($"{function.QualifiedName}(…) over budget");
+        }
+    }
+
+    /// <summary>Runs the body in a new frame whose globals are the function's <c>__globals__</c>.</summary>
+    private object? Invoke(PyFunction function, List<KeyValuePair<string, object?>> arguments)
+    {
+        var locals = NewNamespace();
+        foreach (var (name, value) in arguments)
+        {
+            locals.SetAttribute(name, value);
+        }
+        var scope = new Scope(function.Globals!, locals, function.QualifiedName + ".<locals>.", function.Closure, isFunction: true);
+        var frame = new BodyExecution(_run, function.Globals!, function.FileName);
+        if (function.LambdaBody is not null)
+        {
+            return frame.Evaluate(function.LambdaBody, scope);
+        }
+        DeclareNames(function.Body, scope);
+        return frame.ExecuteBlock([.. function.Body], scope) == Flow.Return ? frame._returnValue : null;
+    }
+
+    /// <summary>A namespace without the <c>__name__</c> a module would have (function locals, class bodies).</summary>
+    private static ModuleObject NewNamespace()
+    {
+        var ns = new ModuleObject(string.Empty);
+        ns.RemoveAttribute("__name__");
+        return ns;
+    }
+
+    /// <summary>
+    /// <c>global</c> and <c>nonlocal</c> apply to the whole function whatever line they stand on
+    /// (the compiler decides them): declared before the body runs. Nested defs and classes have
+    /// their own.
+    /// </summary>
+    private static void DeclareNames(IEnumerable<Statement> body, Scope scope)
+    {
+        foreach (Statement statement in body)
+        {
+            switch (statement)
+            {
+                case GlobalStatement g:
+                    foreach (string name in g.Names)
+                    {
+                        scope.DeclareGlobal(name);
+                    }
+                    break;
+                case NonlocalStatement n:
+                    foreach (string name in n.Names)
+                    {
+                        scope.DeclareNonlocal(name);
+                    }
+                    break;
+                case FunctionDefinition or ClassDefinition:
+                    break;
+                default:
+                    foreach (ImmutableArray<Statement> nested in statement.NestedBodies())
+                    {
+                        DeclareNames(nested, scope);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>True if <c>yield</c> appears in the body outside nested defs and classes (a generator function).</summary>
+    private static bool ContainsYield(IEnumerable<Statement> body)
+    {
+        foreach (Statement statement in body)
+        {
+            if (statement is FunctionDefinition or ClassDefinition)
+            {
+                continue;
+            }
+            foreach (Expression expression in statement.OwnExpressions())
+            {
+                foreach (var token in expression.Tokens)
+                {
+                    if (token.Kind == Tokenizing.TokenKind.Name && token.Text == "yield")
+                    {
+                        return true;
+                    }
+                }
+            }
+            if (statement.NestedBodies().Any(ContainsYieldIn))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool ContainsYieldIn(ImmutableArray<Statement> body) => ContainsYield(body);
+
+    /// <summary>
+    /// Applies decorators as CPython does: all decorator expressions were evaluated first (top to
+    /// bottom), then they are called bottom-up. A source-defined decorator runs; one the
+    /// interpreter cannot call gives an opaque value that remembers the function it wrapped.
+    /// </summary>
+    private object? ApplyDecorators(IReadOnlyList<object?> decorators, IReadOnlyList<Expression> texts, object? value, int line)
+    {
+        PyFunction? wrapped = value as PyFunction;
+        for (int i = decorators.Count - 1; i >= 0; i--)
+        {
+            object? result = Call(decorators[i], [value], EmptyKeywords, line);
+            if (result is OpaqueValue opaque && opaque.Wraps is null && (wrapped ?? (value as OpaqueValue)?.Wraps) is PyFunction inner)
+            {
+                result = new OpaqueValue($"{inner.QualifiedName} decorated by {texts[i].Text}") { Wraps = inner };
+            }
+            value = result;
+        }
+        return value;
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyKeywords = new Dictionary<string, object?>();
+
+    /// <summary>
+    /// <c>cls(*args)</c> for a class defined in source: a <see cref="PyInstance"/>, with the
+    /// <c>__init__</c> found along its bases run on it. A class with a metaclass or a
+    /// <c>__new__</c> of its own gives an opaque instance (reported: that code is not run).
+    /// </summary>
+    private object? Instantiate(PyClass cls, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
+    {
+        bool unknownBase = cls.Metaclass is not null;
+        List<PyClass> order = Linearize(cls, ref unknownBase);
+        if (cls.Metaclass is not null || order.Any(c => c.Namespace.HasAttribute("__new__")))
+        {
+            Report(DiagnosticKind.UndecidedCall, line, $"{cls.QualifiedName}(…): its metaclass or __new__ is not run; the instance is opaque");
+            return new OpaqueValue($"instance of {cls.QualifiedName}");
+        }
+        var instance = new PyInstance(cls);
+        foreach (PyClass c in order)
+        {
+            if (c.Namespace.TryGetAttribute("__init__", out object? init))
+            {
+                if (init is PyFunction function)
+                {
+                    CallFunction(function, [instance, .. args], keywords, line);
+                }
+                else
+                {
+                    Report(DiagnosticKind.UndecidedCall, line, $"{cls.QualifiedName}(…): its __init__ is not known");
+                }
+                break;
+            }
+        }
+        return instance;
+    }
+}
