@@ -14,10 +14,9 @@ internal sealed partial class BodyExecution
     /// <c>function(*args, **keywords)</c>. Binding errors are CPython's TypeErrors. A generator or
     /// coroutine function binds its arguments and returns an opaque generator without running
     /// anything (as CPython runs nothing until the first <c>next</c>). A call that runs out of
-    /// budget is abandoned at the outermost call: reported, opaque result. A call during which a
-    /// rule was taken instead of a decision (an undecided condition taken as false…) has an
-    /// opaque result, and an exception it raises is reported and not propagated: it may come
-    /// from the path CPython did not take (its imports, made on the way, stay made).
+    /// budget is abandoned at the outermost call: reported, opaque result. A call whose body
+    /// reaches a point the interpreter cannot decide is abandoned there (no rule is taken inside
+    /// calls): reported once at the call, opaque result; its imports made so far stay made.
     /// </summary>
     internal object? CallFunction(PyFunction function, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
     {
@@ -32,20 +31,18 @@ internal sealed partial class BodyExecution
             return new OpaqueValue($"{(function.IsAsync ? "coroutine" : "generator")} {function.QualifiedName}()");
         }
         bool outermost = _run.Budget.Depth == 0;
-        int guesses = _run.Guesses;
         try
         {
             _run.Budget.Enter(_fileName, line, function.QualifiedName);
             try
             {
-                object? result = Invoke(function, locals);
-                // A value computed after a rule was taken instead of a decision is not known to be CPython's.
-                return _run.Guesses == guesses ? result : new OpaqueValue($"{function.QualifiedName}(…) after undecided points");
+                return Invoke(function, locals);
             }
-            catch (PythonException e) when (_run.Guesses != guesses)
+            catch (UndecidedInCallException e)
             {
-                Report(DiagnosticKind.UndecidedCall, line, $"call of {function.QualifiedName} raised {e.TypeName} after undecided points; not propagated, result opaque");
-                return new OpaqueValue($"{function.QualifiedName}(…) raised after undecided points");
+                InterpreterDiagnostic point = e.Point;
+                Report(DiagnosticKind.UndecidedCall, line, $"call of {function.QualifiedName} abandoned at {point.FileName ?? "<unknown>"}:{point.Line}: {point.Message}; result opaque");
+                return new OpaqueValue($"{function.QualifiedName}(…) undecided");
             }
             finally
             {

@@ -72,17 +72,15 @@ internal sealed class ExecutionRun
     }
 
     /// <summary>
-    /// How many times the run took a rule instead of a decision (an undecided condition taken as
-    /// false, a loop or match not run, an unbound name ignored). A call during which this grew
-    /// has a result that may not be CPython's: see <c>BodyExecution.CallFunction</c>.
+    /// Records a report. A point where module-level code would take a rule instead of a decision
+    /// (an undecided condition, a loop or match not run, an unbound name ignored) abandons the
+    /// call in progress instead, when there is one (<see cref="UndecidedInCallException"/>).
     /// </summary>
-    public int Guesses { get; private set; }
-
     public void Report(DiagnosticKind kind, string? fileName, int line, string message)
     {
-        if (kind is DiagnosticKind.UndecidedCondition or DiagnosticKind.UndecidedLoop or DiagnosticKind.UndecidedMatch or DiagnosticKind.UnboundName)
+        if (Budget.Depth > 0 && kind is DiagnosticKind.UndecidedCondition or DiagnosticKind.UndecidedLoop or DiagnosticKind.UndecidedMatch or DiagnosticKind.UnboundName)
         {
-            Guesses++;
+            throw new UndecidedInCallException(new InterpreterDiagnostic(kind, fileName, line, message));
         }
         var diagnostic = new InterpreterDiagnostic(kind, fileName, line, message);
         Diagnostics.Add(diagnostic);
