@@ -39,7 +39,12 @@ public sealed class AttributeAccess
                 {
                     return true;
                 }
-                if (HasUnknownAttributes(module) || (IsOpaqueModule(module) && _facts.ModuleAttributes.TryGetNames(module.Name, out var names) && names.Contains(name)))
+                if (IsOpaqueModule(module) && _facts.ModuleAttributes.Has(module.Name, name) is bool recorded)
+                {
+                    value = recorded ? _facts.ModuleAttributes.ValueOf(module.Name, name) : null;
+                    return recorded;
+                }
+                if (HasUnknownAttributes(module))
                 {
                     value = new OpaqueValue($"{module.Name}.{name}");
                     return true;

@@ -48,6 +48,9 @@ internal sealed partial class BodyExecution
             case PyMethodWrapper { Kind: "staticmethod" or "classmethod" } wrapper when name == "__func__":
                 value = wrapper.Function;
                 return Lookup.Found;
+            case OpaqueValue { BuiltinPath: string path } when _attributes.Facts.ModuleAttributes.Has(path, name) is bool recorded:
+                value = recorded ? _attributes.Facts.ModuleAttributes.ValueOf(path, name) : null;
+                return recorded ? Lookup.Found : Lookup.Missing;
             case ImportError error when name is "name" or "path":
                 value = name == "name" ? error.Name : error.Path;
                 return Lookup.Found;
@@ -55,6 +58,10 @@ internal sealed partial class BodyExecution
                 if (!_attributes.TryGetAttribute(target, name, out value))
                 {
                     return Lookup.Missing;
+                }
+                if (value is OpaqueValue && ValueMethods.TryGet(target, name, out PyValueMethod? method))
+                {
+                    value = method;
                 }
                 return value is OpaqueValue ? Lookup.Unknown : Lookup.Found;
         }
@@ -83,10 +90,10 @@ internal sealed partial class BodyExecution
             value = new OpaqueValue($"{module.Name}.{name}");
             return Lookup.Unknown;
         }
-        if (_attributes.IsOpaqueModule(module) && _attributes.Facts.ModuleAttributes.TryGetNames(module.Name, out IReadOnlySet<string> names))
+        if (_attributes.IsOpaqueModule(module) && _attributes.Facts.ModuleAttributes.Has(module.Name, name) is bool recorded)
         {
-            value = new OpaqueValue($"{module.Name}.{name}");
-            return names.Contains(name) ? Lookup.Found : Lookup.Missing;
+            value = recorded ? _attributes.Facts.ModuleAttributes.ValueOf(module.Name, name) : null;
+            return recorded ? Lookup.Found : Lookup.Missing;
         }
         if (_attributes.HasUnknownAttributes(module))
         {

@@ -9,6 +9,9 @@ namespace ActorImport.Python.Interpreting;
 // CPython would, and gives an opaque value otherwise (a condition over it is then reported).
 internal sealed partial class BodyExecution
 {
+    /// <summary>The line of the <c>map</c>/<c>filter</c> call in progress (its calls report there).</summary>
+    private int _mapLine;
+
     private object? CallBuiltin(string name, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line, Scope? scope)
     {
         object? Arg(int i) => i < args.Count ? args[i] : null;
@@ -191,8 +194,9 @@ internal sealed partial class BodyExecution
     }
 
     /// <summary>Calling a built-in type: the conversions (<c>bool</c>, <c>int</c>, <c>str</c>…), <c>type(x)</c>, <c>range</c>, the method wrappers.</summary>
-    private object? CallType(string name, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords)
+    private object? CallType(string name, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line = 0)
     {
+        _mapLine = line;
         object? first = args.Count > 0 ? args[0] : null;
         switch (name)
         {
@@ -241,12 +245,31 @@ internal sealed partial class BodyExecution
             case "property" when args.Count >= 1 || keywords.ContainsKey("fget"):
                 return new PyMethodWrapper(name, args.Count >= 1 ? first : keywords["fget"]);
             case "enumerate" when Iteration.Items(first) is { } enumerated && (args.Count > 1 ? args[1] : keywords.GetValueOrDefault("start", 0L)) is long start:
-                return enumerated.Select((v, i) => (object?)new PyTuple([start + i, v])).ToList();
+                return new PyIterator(enumerated.Select((v, i) => (object?)new PyTuple([start + i, v])).ToList());
             case "zip" when args.Select(Iteration.Items).ToArray() is var lists && lists.All(l => l is not null) && keywords.Count == 0:
                 int count = lists.Length == 0 ? 0 : lists.Min(l => l!.Count);
-                return Enumerable.Range(0, count).Select(i => (object?)new PyTuple(lists.Select(l => l![i]).ToArray())).ToList();
+                return new PyIterator(Enumerable.Range(0, count).Select(i => (object?)new PyTuple(lists.Select(l => l![i]).ToArray())).ToList());
+            case "map" when args.Count >= 2 && args.Skip(1).Select(Iteration.Items).ToArray() is var sources && sources.All(s => s is not null) && keywords.Count == 0:
+                int length = sources.Min(s => s!.Count);
+                var mapped = new List<object?>(length);
+                for (int i = 0; i < length; i++)
+                {
+                    mapped.Add(Call(first, sources.Select(s => s![i]).ToArray(), EmptyKeywords, _mapLine));
+                }
+                return new PyIterator(mapped);
+            case "filter" when args.Count == 2 && Iteration.Items(args[1]) is { } candidates:
+                var kept = new List<object?>();
+                foreach (object? candidate in candidates)
+                {
+                    switch (PyOperators.Truth(first is null ? candidate : Call(first, [candidate], EmptyKeywords, _mapLine)))
+                    {
+                        case true: kept.Add(candidate); break;
+                        case null: return new OpaqueValue("filter(…)");
+                    }
+                }
+                return new PyIterator(kept);
             case "reversed" when first is PyTuple or List<object?> or string or PyRange && Iteration.Items(first) is { } forward:
-                return forward.Reverse().ToList();
+                return new PyIterator(forward.Reverse().ToList());
             default:
                 return new OpaqueValue($"{name}(…)");
         }
@@ -271,18 +294,20 @@ internal sealed partial class BodyExecution
                 {
                     digits = digits[2..];
                 }
+                string valid = "0123456789abcdef"[..(int)radix];
+                if (digits.Length == 0 || s.Contains("__", StringComparison.Ordinal) || !digits.All(c => valid.Contains(char.ToLowerInvariant(c))))
+                {
+                    throw new PythonException("ValueError", $"invalid literal for int() with base {radix}: {PyRepr.String(s)}");
+                }
                 try
                 {
-                    if (digits.Length > 0 && !s.Contains("__", StringComparison.Ordinal) && (radix != 10 || digits.All(char.IsAsciiDigit)))
-                    {
-                        long parsed = Convert.ToInt64(digits, (int)radix);
-                        return negative ? -parsed : parsed;
-                    }
+                    long parsed = radix == 10 ? long.Parse(digits, CultureInfo.InvariantCulture) : Convert.ToInt64(digits, (int)radix);
+                    return negative ? -parsed : parsed;
                 }
-                catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+                catch (OverflowException)
                 {
+                    return new OpaqueValue("big int");
                 }
-                throw new PythonException("ValueError", $"invalid literal for int() with base {radix}: {PyRepr.String(s)}");
             default:
                 return new OpaqueValue("int(…)");
         }

@@ -168,16 +168,44 @@ internal sealed partial class BodyExecution
 
     private static readonly IReadOnlyDictionary<string, object?> EmptyKeywords = new Dictionary<string, object?>();
 
+    /// <summary>True unless <paramref name="metaclass"/> and its bases (source classes, <c>type</c>, <c>object</c>) are known not to define <c>__call__</c>.</summary>
+    private static bool DefinesCall(PyClass metaclass)
+    {
+        var pending = new Stack<object?>([metaclass]);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case PyClass c when c.Namespace.HasAttribute("__call__"):
+                    return true;
+                case PyClass c:
+                    foreach (object? b in c.Bases)
+                    {
+                        pending.Push(b);
+                    }
+                    break;
+                case PyBuiltinType { Name: "type" or "object" }:
+                    break;
+                default:
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>
     /// <c>cls(*args)</c> for a class defined in source: a <see cref="PyInstance"/>, with the
-    /// <c>__init__</c> found along its bases run on it. A class with a metaclass or a
-    /// <c>__new__</c> of its own gives an opaque instance (reported: that code is not run).
+    /// <c>__init__</c> found along its bases run on it. A class whose metaclass may define
+    /// <c>__call__</c>, or with a <c>__new__</c> of its own, gives an opaque instance (reported:
+    /// that code is not run).
     /// </summary>
     private object? Instantiate(PyClass cls, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
     {
-        bool unknownBase = cls.Metaclass is not null;
+        bool unknownBase = false;
         List<PyClass> order = Linearize(cls, ref unknownBase);
-        if (cls.Metaclass is not null || order.Any(c => c.Namespace.HasAttribute("__new__")))
+        object? metaclass = order.Select(c => c.Metaclass).FirstOrDefault(m => m is not null);
+        bool metaclassCalls = metaclass is not null && !(metaclass is PyClass meta && !DefinesCall(meta));
+        if (metaclassCalls || order.Any(c => c.Namespace.HasAttribute("__new__")))
         {
             Report(DiagnosticKind.UndecidedCall, line, $"{cls.QualifiedName}(…): its metaclass or __new__ is not run; the instance is opaque");
             return new OpaqueValue($"instance of {cls.QualifiedName}");

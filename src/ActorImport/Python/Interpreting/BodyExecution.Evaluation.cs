@@ -142,7 +142,9 @@ internal sealed partial class BodyExecution
             case PyBuiltinFunction builtin:
                 return CallBuiltin(builtin.Name, args, keywords, line, scope);
             case PyBuiltinType type:
-                return CallType(type.Name, args, keywords);
+                return CallType(type.Name, args, keywords, line);
+            case PyValueMethod method:
+                return ValueMethods.Call(method, args, keywords);
             case OpaqueValue { Wraps: PyFunction wrapped } opaque:
                 Report(DiagnosticKind.UndecidedCall, line, $"call of {opaque.Description}: the decorator's wrapper is not known, so {wrapped.QualifiedName}'s body was not run");
                 return new OpaqueValue($"{opaque.Description}(…)");
@@ -161,6 +163,10 @@ internal sealed partial class BodyExecution
                     return null;
                 }
                 return new OpaqueValue("time.sleep(…)");
+            case IntrinsicFunction f when f == IntrinsicFunction.FsPath:
+                return args.Count == 1 && args[0] is string or PyBytes ? args[0] : new OpaqueValue("os.fspath(…)");
+            case IntrinsicFunction f when f == IntrinsicFunction.Intern:
+                return args.Count == 1 && args[0] is string interned ? interned : new OpaqueValue("sys.intern(…)");
             case IntrinsicFunction f when f == IntrinsicFunction.Globals:
                 return new GlobalsView(_module) { NamesKnown = !_attributes.HasUnknownAttributes(_module) };
             case BoundGlobalsMethod { Method: "update" } m when args.Count == 1 && keywords.Count == 0 && args[0] is Dictionary<object, object?> dict && dict.Keys.All(k => k is string):
@@ -264,7 +270,8 @@ internal sealed partial class BodyExecution
             {
                 case Lookup.Found or Lookup.Unknown:
                     return value;
-                case Lookup.Missing when target is not ModuleObject:
+                case Lookup.Missing when target is not ModuleObject || execution._attributes.IsOpaqueModule((ModuleObject)target):
+                    // Decided missing: a class or instance the body built, or a built-in module's recorded dir().
                     throw execution.NoAttributeError(target, name);
             }
             // Python would raise AttributeError here; the namespace the interpreter built may lack

@@ -19,7 +19,7 @@ internal sealed partial class ExpressionEvaluator
                 }
                 string name = Current.Text;
                 _pos++;
-                value = _dryRun > 0 && value is OpaqueValue ? value : _context.GetAttribute(value, name);
+                value = _dryRun > 0 ? DryAttribute(value, name) : _context.GetAttribute(value, name);
             }
             else if (IsOp("("))
             {
@@ -44,6 +44,23 @@ internal sealed partial class ExpressionEvaluator
     /// an argument cannot be evaluated the call is not made (the context decides whether that
     /// is worth a report).
     /// </summary>
+    /// <summary>An attribute read in a branch Python would not evaluate: its value if known, never its exception.</summary>
+    private object? DryAttribute(object? value, string name)
+    {
+        if (value is OpaqueValue)
+        {
+            return value;
+        }
+        try
+        {
+            return _context.GetAttribute(value, name);
+        }
+        catch (Model.PythonException)
+        {
+            return new OpaqueValue($"<attribute {name} not evaluated>");
+        }
+    }
+
     private object? ParseCall(object? callee, int line)
     {
         int close = MatchingClose(_pos);
@@ -54,6 +71,13 @@ internal sealed partial class ExpressionEvaluator
         (int savedEnd, _end) = (_end, close);
         try
         {
+            int forAt = TopLevelFor(_pos, close);
+            if (forAt > _pos)
+            {
+                // f(x for x in items): the generator expression is the only argument.
+                args.Add(Comprehension(ComprehensionKind.Generator, _pos, forAt, close));
+                _pos = close;
+            }
             while (!AtEnd)
             {
                 if (AcceptOp("**"))

@@ -22,6 +22,7 @@ internal static class Iteration
         HashSet<object?> h => h.ToArray(),
         PyRange r when r.Count <= MaxItems => r.Items().ToArray(),
         GlobalsView g => g.Module.AttributeNames(),
+        PyIterator i => i.Items,
         _ => null,
     };
 }

@@ -37,6 +37,8 @@ public sealed class KnownModuleFacts
             [("importlib", "import_module")] = IntrinsicFunction.ImportModule,
             [("builtins", "__import__")] = IntrinsicFunction.DunderImport,
             [("time", "sleep")] = IntrinsicFunction.Sleep,
+            [("sys", "intern")] = IntrinsicFunction.Intern,
+            [("posix", "fspath")] = IntrinsicFunction.FsPath,
         };
         Debug = options.Debug;
         ModuleAttributes = Facts.ModuleAttributeTable.For(options.TargetVersion, options.Platform);

@@ -15,6 +15,12 @@ public sealed record IntrinsicFunction(string QualifiedName)
 
     public static IntrinsicFunction Globals { get; } = new("builtins.globals");
 
+    /// <summary><c>sys.intern(s)</c>: the same string (identity is not observable here).</summary>
+    public static IntrinsicFunction Intern { get; } = new("sys.intern");
+
+    /// <summary><c>os.fspath(p)</c>: a str or bytes is returned unchanged.</summary>
+    public static IntrinsicFunction FsPath { get; } = new("posix.fspath");
+
     public override string ToString() => $"<built-in function {QualifiedName}>";
 }
 

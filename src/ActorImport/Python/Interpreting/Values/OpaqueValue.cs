@@ -22,5 +22,11 @@ public sealed class OpaqueValue
     /// </summary>
     public PyFunction? Wraps { get; init; }
 
+    /// <summary>
+    /// For an attribute of a built-in or extension module (<c>_socket.socket</c>), its dotted
+    /// path, under which <see cref="Facts.ModuleAttributeTable"/> may know its attributes.
+    /// </summary>
+    public string? BuiltinPath { get; init; }
+
     public override string ToString() => Description;
 }

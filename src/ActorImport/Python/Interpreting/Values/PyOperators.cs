@@ -23,6 +23,7 @@ public static class PyOperators
         Dictionary<object, object?> d => d.Count != 0,
         HashSet<object?> s => s.Count != 0,
         PyRange r => r.Count != 0,
+        PyIterator => true,
         ModuleObject or PyFunction or PyClass or PyExceptionClass or IntrinsicFunction or SysModulesView => true,
         PyBuiltinType or PyBuiltinFunction or PyBoundMethod or PyMethodWrapper or Model.PythonException => true,
         _ => null,
