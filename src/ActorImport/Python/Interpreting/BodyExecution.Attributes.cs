@@ -45,6 +45,9 @@ internal sealed partial class BodyExecution
             case PyFunction function when name is "__name__" or "__qualname__" or "__module__":
                 value = name switch { "__name__" => function.Name, "__qualname__" => function.QualifiedName, _ => function.Module };
                 return Lookup.Found;
+            case PyExceptionClass or PyBuiltinType when name is "__name__" or "__qualname__" or "__module__":
+                value = name == "__module__" ? "builtins" : (target as PyExceptionClass)?.Name ?? ((PyBuiltinType)target!).Name;
+                return Lookup.Found;
             case PyMethodWrapper { Kind: "staticmethod" or "classmethod" } wrapper when name == "__func__":
                 value = wrapper.Function;
                 return Lookup.Found;

@@ -291,7 +291,7 @@ internal sealed partial class BodyExecution
             {
                 bases.Add(value);
             }
-            else if (argument.Keyword == "metaclass")
+            else if (argument.Keyword == "metaclass" && value is not PyBuiltinType { Name: "type" })
             {
                 metaclass = value;
             }

@@ -41,6 +41,7 @@ internal sealed partial class BodyExecution
             catch (UndecidedInCallException e)
             {
                 InterpreterDiagnostic point = e.Point;
+                MarkAbandoned(function);
                 Report(DiagnosticKind.UndecidedCall, line, $"call of {function.QualifiedName} abandoned at {point.FileName ?? "<unknown>"}:{point.Line}: {point.Message}; result opaque");
                 return new OpaqueValue($"{function.QualifiedName}(…) undecided");
             }
@@ -51,9 +52,22 @@ internal sealed partial class BodyExecution
         }
         catch (BudgetExceededException e) when (outermost)
         {
+            MarkAbandoned(function);
             Report(DiagnosticKind.Budget, line, $"call of {function.QualifiedName} abandoned: {e.Message} at {e.FileName ?? "<unknown>"}:{e.Line}; result opaque");
             return new OpaqueValue($"{function.QualifiedName}(…) over budget");
         }
+    }
+
+    /// <summary>
+    /// The rest of an abandoned call may have bound names the interpreter never saw — in its own
+    /// module (<c>global</c>, <c>globals()</c>) or in the caller's (<c>sys.modules[cls.__module__].__dict__.update</c>,
+    /// as enum.global_enum does): both namespaces are marked as holding unknown names, so that
+    /// reading a missing name there is opaque rather than an error.
+    /// </summary>
+    private void MarkAbandoned(PyFunction function)
+    {
+        _unknownNames.Mark(_module);
+        _unknownNames.Mark(function.Globals!);
     }
 
     /// <summary>Runs the body in a new frame whose globals are the function's <c>__globals__</c>.</summary>

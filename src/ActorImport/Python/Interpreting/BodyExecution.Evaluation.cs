@@ -169,10 +169,14 @@ internal sealed partial class BodyExecution
                 return args.Count == 1 && args[0] is string interned ? interned : new OpaqueValue("sys.intern(…)");
             case IntrinsicFunction f when f == IntrinsicFunction.Globals:
                 return new GlobalsView(_module) { NamesKnown = !_attributes.HasUnknownAttributes(_module) };
-            case BoundGlobalsMethod { Method: "update" } m when args.Count == 1 && keywords.Count == 0 && args[0] is Dictionary<object, object?> dict && dict.Keys.All(k => k is string):
-                foreach (var (key, value) in dict)
+            case BoundGlobalsMethod { Method: "update" } m when (args.Count == 0 || (args.Count == 1 && args[0] is Dictionary<object, object?> d && d.Keys.All(k => k is string))):
+                foreach (var (key, value) in args.Count == 0 ? [] : (Dictionary<object, object?>)args[0]!)
                 {
                     m.Target.Module.SetAttribute((string)key, value);
+                }
+                foreach (var (key, value) in keywords)
+                {
+                    m.Target.Module.SetAttribute(key, value);
                 }
                 return null;
             case BoundGlobalsMethod { Method: "get" } m when args.Count >= 1 && args[0] is string key:
@@ -299,6 +303,12 @@ internal sealed partial class BodyExecution
 
         public object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line) =>
             execution.Call(callee, args, keywords, line, scope);
+
+        public bool? Contains(object? container, object? item) => container switch
+        {
+            SysModulesView when item is string name => execution._callback.TryGetSysModule(name, out _),
+            _ => null,
+        };
 
         public object? CallWithUnknownArguments(object? callee, int line)
         {

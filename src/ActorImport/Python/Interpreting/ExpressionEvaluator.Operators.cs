@@ -73,6 +73,10 @@ internal sealed partial class ExpressionEvaluator
         {
             object? right = ParseBitOr();
             object? step = CompareValues(op, left, right);
+            if (step is OpaqueValue && op is "in" or "not in" && _dryRun == 0 && _context.Contains(right, left) is bool found)
+            {
+                step = op == "in" ? found : !found;
+            }
             result = !any ? step : (PyOperators.Truth(result) is false ? result : (PyOperators.Truth(result) is null ? new OpaqueValue("chained") : step));
             any = true;
             left = right;

@@ -57,8 +57,11 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
         return this;
     }
 
-    /// <summary><c>importlib.import_module(name)</c>.</summary>
+    /// <summary><c>importlib.import_module(name)</c>, for a module that stays a module.</summary>
     public ModuleObject ImportModule(string name) => (ModuleObject)GcdImport(name)!;
+
+    /// <summary><c>importlib.import_module(name)</c>: whatever sys.modules holds for it at the end.</summary>
+    public object? Import(string name) => GcdImport(name);
 
     public void Put(string name, object? module) => _sysModules[name] = module;
 
