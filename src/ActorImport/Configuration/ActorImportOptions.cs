@@ -33,4 +33,6 @@ public sealed class ActorImportOptions
     public TestKitOptions TestKit { get; set; } = new();
 
     public TimeoutsOptions Timeouts { get; set; } = new();
+
+    public InterpreterBudgetOptions Interpreter { get; set; } = new();
 }

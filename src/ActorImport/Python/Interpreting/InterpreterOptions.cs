@@ -44,4 +44,12 @@ public sealed record InterpreterOptions
 
     /// <summary>How many statements one call made from module level may execute (nested calls included) before it is abandoned (opaque result, reported).</summary>
     public int MaxSteps { get; init; } = 200_000;
+
+    /// <summary>These options with the budget configured under <c>actor-import.interpreter</c> (akka.hocon).</summary>
+    public InterpreterOptions WithBudget(Configuration.InterpreterBudgetOptions budget) => this with
+    {
+        MaxCallDepth = budget.MaxCallDepth,
+        MaxSteps = budget.MaxSteps,
+        MaxLoopIterations = budget.MaxLoopIterations,
+    };
 }
