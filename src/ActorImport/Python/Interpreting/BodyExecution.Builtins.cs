@@ -214,9 +214,9 @@ internal sealed partial class BodyExecution
                 return string.Empty;
             case "str" when args.Count == 1:
                 return ToStr(first);
-            case "tuple" or "list" or "set" when args.Count <= 1:
+            case "tuple" or "list" or "set" or "frozenset" when args.Count <= 1:
                 IReadOnlyList<object?>? items = args.Count == 0 ? [] : Iteration.Items(first);
-                return items is null || (name == "set" && !items.All(PyOperators.IsKnown)) ? new OpaqueValue($"{name}(…)") : name switch
+                return items is null || (name is "set" or "frozenset" && !items.All(PyOperators.IsKnown)) ? new OpaqueValue($"{name}(…)") : name switch
                 {
                     "tuple" => new PyTuple(items.ToArray()),
                     "list" => items.ToList(),

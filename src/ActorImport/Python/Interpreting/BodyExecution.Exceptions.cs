@@ -70,7 +70,7 @@ internal sealed partial class BodyExecution
                 bool? matches = PythonExceptions.Matches(exception, handlerClass);
                 if (matches is null)
                 {
-                    Report(DiagnosticKind.UndecidedCondition, handler.Position.Line, $"except {handler.Type.Text}: cannot tell whether {exception.TypeName} matches; taken as not matching");
+                    Report(DiagnosticKind.UndecidedCondition, handler.Position.Line, $"except {handler.Type.Text}: cannot tell whether {exception.TypeName} matches{Rule("; taken as not matching")}");
                 }
                 if (matches != true)
                 {

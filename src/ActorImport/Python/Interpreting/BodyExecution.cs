@@ -72,6 +72,9 @@ internal sealed partial class BodyExecution
 
     private void Report(DiagnosticKind kind, int line, string message) => _run.Report(kind, _fileName, line, message);
 
+    /// <summary>The rule a report applies, at module level; inside a call no rule is applied (the call is abandoned), so nothing.</summary>
+    private string Rule(string rule) => _run.Budget.Depth == 0 ? rule : string.Empty;
+
     private Flow ExecuteBlock(ImmutableArray<Statement> block, Scope scope)
     {
         foreach (Statement statement in block)
@@ -156,7 +159,7 @@ internal sealed partial class BodyExecution
                 return ExecuteWith(with, scope);
             case MatchStatement match:
                 Evaluate(match.Subject, scope);
-                Report(DiagnosticKind.UndecidedMatch, match.Line, $"match {match.Subject.Text}: no case was run");
+                Report(DiagnosticKind.UndecidedMatch, match.Line, $"match {match.Subject.Text}: not decided{Rule("; no case was run")}");
                 return Flow.Normal;
             case TypeAliasStatement alias:
                 Bind(alias.Name, new OpaqueValue($"type alias {alias.Name}"), scope);
@@ -180,7 +183,7 @@ internal sealed partial class BodyExecution
         bool? truth = PyOperators.Truth(Evaluate(test, scope));
         if (truth is null)
         {
-            Report(DiagnosticKind.UndecidedCondition, test.Line, $"{what} {test.Text}: undecided, taken as false");
+            Report(DiagnosticKind.UndecidedCondition, test.Line, $"{what} {test.Text}: undecided{Rule(", taken as false")}");
             return false;
         }
         return truth.Value;
@@ -205,7 +208,7 @@ internal sealed partial class BodyExecution
         }
         if (truth is null)
         {
-            Report(DiagnosticKind.UndecidedCondition, statement.Line, $"assert {statement.Test.Text}: undecided, taken as passing");
+            Report(DiagnosticKind.UndecidedCondition, statement.Line, $"assert {statement.Test.Text}: undecided{Rule(", taken as passing")}");
         }
     }
 
@@ -215,7 +218,7 @@ internal sealed partial class BodyExecution
         IReadOnlyList<object?>? items = Iteration.Items(iterable);
         if (items is null || statement.IsAsync)
         {
-            Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for … in {statement.Iterable.Text}: the iterable is not a literal; body not run, target bound to an opaque value");
+            Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for … in {statement.Iterable.Text}: the items are not known{Rule("; body not run, target bound to an opaque value")}");
             // Code after a loop relies on the loop variable (`del k`): bind it as if one unknown item ran.
             Assign(statement.Target, new OpaqueValue($"item of {statement.Iterable.Text}"), scope);
             return Flow.Normal;
@@ -315,7 +318,7 @@ internal sealed partial class BodyExecution
             }
             if (suppress is null)
             {
-                Report(DiagnosticKind.UndecidedCondition, statement.Line, $"with {item.Context.Text}: whether __exit__ swallows {exception.TypeName} is not known; taken as not");
+                Report(DiagnosticKind.UndecidedCondition, statement.Line, $"with {item.Context.Text}: whether __exit__ swallows {exception.TypeName} is not known{Rule("; taken as not")}");
             }
             throw;
         }

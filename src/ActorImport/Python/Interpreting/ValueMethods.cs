@@ -33,7 +33,7 @@ internal static class ValueMethods
     /// <summary>The bound method <c>target.name</c>, when this class evaluates it.</summary>
     public static bool TryGet(object? target, string name, out PyValueMethod? method)
     {
-        method = target is not null && Names.TryGetValue(target.GetType(), out HashSet<string>? names) && names.Contains(name)
+        method = target is not null && Names.TryGetValue(target.GetType(), out HashSet<string>? names) && (names.Contains(name) || name == "__contains__")
             ? new PyValueMethod(target, name)
             : null;
         return method is not null;
@@ -44,6 +44,11 @@ internal static class ValueMethods
         if (keywords.Count > 0 && method.Name is not ("sort" or "update" or "split" or "rsplit" or "encode" or "decode"))
         {
             return new OpaqueValue($"{method.Name}(…)");
+        }
+        if (method.Name == "__contains__")
+        {
+            bool? contains = args.Count == 1 ? PyOperators.Contains(method.Target, args[0]) : null;
+            return contains ?? (object)new OpaqueValue("__contains__(…)");
         }
         try
         {
