@@ -4,7 +4,8 @@
 #   <target>.json  {"module": {"name": value}} for the attributes whose values are constants
 #                  (None, bool, int, float, str, and tuples/lists/frozensets of int/str; a tuple
 #                  is {"tuple": [...]}, a frozenset {"frozenset": [...]}).
-# The values of `sys` are left out (they describe the host: the interpreter's KnownModuleFacts covers them).
+# The values of `sys` are left out (they describe the host: the interpreter's KnownModuleFacts covers them),
+# and so are the memory addresses _ctypes publishes (*_addr), which change from run to run.
 # Run with python3 -I -S; it prints the text first, a line `---`, then the JSON.
 import sys, os, importlib, json
 
@@ -36,7 +37,7 @@ for n in names:
         v = getattr(m, a)
         if isinstance(v, type) and not a.startswith('__'):
             lines.append('%s.%s: %s' % (n, a, ' '.join(sorted(set(dir(v)) - object_names))))
-        elif n != 'sys' and type(v) in (type(None), bool, int, float, str, tuple, list, frozenset) and not a.startswith('__'):
+        elif n != 'sys' and type(v) in (type(None), bool, int, float, str, tuple, list, frozenset) and not a.startswith('__') and not a.endswith('_addr'):
             try:
                 c = constant(v)
                 if c is not None or v is None:
