@@ -39,9 +39,9 @@ public sealed class AttributeAccess
                 {
                     return true;
                 }
-                if (IsOpaqueModule(module) && _facts.ModuleAttributes.Has(module.Name, name) is bool recorded)
+                if (RecordedName(module) is string recordedName && _facts.ModuleAttributes.Has(recordedName, name) is bool recorded)
                 {
-                    value = recorded ? _facts.ModuleAttributes.ValueOf(module.Name, name) : null;
+                    value = recorded ? _facts.ModuleAttributes.ValueOf(recordedName, name) : null;
                     return recorded;
                 }
                 if (HasUnknownAttributes(module))
@@ -87,7 +87,22 @@ public sealed class AttributeAccess
         {
             return true;
         }
-        return IsOpaqueModule(module) && !_facts.ModuleAttributes.TryGetNames(module.Name, out _);
+        return IsOpaqueModule(module) && RecordedName(module) is null;
+    }
+
+    /// <summary>
+    /// The name under which <see cref="KnownModuleFacts.ModuleAttributes"/> records an opaque
+    /// module (its spec's name: importlib renames <c>_frozen_importlib_external</c>'s
+    /// <c>__name__</c>), or null when the module is not opaque or not recorded.
+    /// </summary>
+    public string? RecordedName(ModuleObject module)
+    {
+        if (!IsOpaqueModule(module))
+        {
+            return null;
+        }
+        string name = (module.GetAttributeOrDefault("__spec__") as ModuleSpec)?.Name ?? module.Name;
+        return _facts.ModuleAttributes.TryGetNames(name, out _) ? name : null;
     }
 
     /// <summary>

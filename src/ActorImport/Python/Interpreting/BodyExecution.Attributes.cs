@@ -42,6 +42,8 @@ internal sealed partial class BodyExecution
                 // Attributes set by code not run (a base's __init__ reached through super()) may be missing here.
                 Lookup viaClass = LookupClassAttribute(instance.Class, name, instance, out value);
                 return viaClass == Lookup.Missing ? Lookup.Unknown : viaClass;
+            case PyFunction function when function.Attributes.TryGetAttribute(name, out value):
+                return Lookup.Found;
             case PyFunction function when name is "__name__" or "__qualname__" or "__module__":
                 value = name switch { "__name__" => function.Name, "__qualname__" => function.QualifiedName, _ => function.Module };
                 return Lookup.Found;
@@ -93,9 +95,9 @@ internal sealed partial class BodyExecution
             value = new OpaqueValue($"{module.Name}.{name}");
             return Lookup.Unknown;
         }
-        if (_attributes.IsOpaqueModule(module) && _attributes.Facts.ModuleAttributes.Has(module.Name, name) is bool recorded)
+        if (_attributes.RecordedName(module) is string recordedName && _attributes.Facts.ModuleAttributes.Has(recordedName, name) is bool recorded)
         {
-            value = recorded ? _attributes.Facts.ModuleAttributes.ValueOf(module.Name, name) : null;
+            value = recorded ? _attributes.Facts.ModuleAttributes.ValueOf(recordedName, name) : null;
             return recorded ? Lookup.Found : Lookup.Missing;
         }
         if (_attributes.HasUnknownAttributes(module))

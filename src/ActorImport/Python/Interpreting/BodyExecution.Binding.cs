@@ -45,6 +45,9 @@ internal sealed partial class BodyExecution
                     case PyInstance instance:
                         instance.Namespace.SetAttribute(attribute.Attribute, value);
                         break;
+                    case PyFunction function:
+                        function.Attributes.SetAttribute(attribute.Attribute, value);
+                        break;
                 }
                 break;
             case SubscriptTarget subscript:
@@ -70,6 +73,9 @@ internal sealed partial class BodyExecution
                         break;
                     case List<object?> list when key is long index && Math.Abs(index) < list.Count + (index < 0 ? 1 : 0):
                         list[(int)(index < 0 ? index + list.Count : index)] = value;
+                        break;
+                    case Dictionary<object, object?> or List<object?>:
+                        Report(DiagnosticKind.UntrackedStore, subscript.Position.Line, $"{subscript.Object.Text}[{subscript.Index.Text}] = …: the key is not known; the container is no longer exact");
                         break;
                 }
                 break;

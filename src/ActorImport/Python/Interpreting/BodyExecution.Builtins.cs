@@ -42,6 +42,8 @@ internal sealed partial class BodyExecution
                     throw NoAttributeError(args[0], deleted);
                 }
                 return null;
+            case "isinstance" when args.Count == 2 && args[0] is OpaqueValue { BuiltinPath: string path } && args[1] is PyBuiltinType { Name: "type" }:
+                return Decided(_attributes.Facts.ModuleAttributes.IsClass(path), "isinstance(…)");
             case "isinstance" when args.Count == 2:
                 return Decided(TypeChecks.IsInstance(args[0], args[1]), "isinstance(…)");
             case "issubclass" when args.Count == 2:
@@ -112,11 +114,13 @@ internal sealed partial class BodyExecution
         ModuleObject m => m,
         PyClass c => c.Namespace,
         PyInstance i => i.Namespace,
+        PyFunction f => f.Attributes,
         _ => null,
     };
 
     private bool? IsCallable(object? value) => value switch
     {
+        OpaqueValue { BuiltinPath: string path } when _attributes.Facts.ModuleAttributes.IsClass(path) == true => true,
         PyFunction or PyClass or PyExceptionClass or PyBuiltinType or PyBuiltinFunction or IntrinsicFunction or PyBoundMethod => true,
         PyMethodWrapper { Kind: "staticmethod" or "classmethod" } => true,
         null or bool or long or double or string or PyBytes or PyTuple or List<object?> or Dictionary<object, object?> or HashSet<object?> or ModuleObject or PyRange or PythonException => false,
@@ -163,7 +167,7 @@ internal sealed partial class BodyExecution
             object? listed = CallFunction(hook, [], EmptyKeywords, hook.Line);
             return Sorted(listed, reverse: false) ?? (object)new OpaqueValue("dir(…)");
         }
-        if (_attributes.IsOpaqueModule(module) && _attributes.Facts.ModuleAttributes.TryGetNames(module.Name, out IReadOnlySet<string> names))
+        if (_attributes.RecordedName(module) is string recordedName && _attributes.Facts.ModuleAttributes.TryGetNames(recordedName, out IReadOnlySet<string> names))
         {
             return SortedNames(names);
         }

@@ -109,7 +109,7 @@ internal sealed class FromImport
         {
             names = module.AttributeNames();
             skipUnderscored = true;
-            if (_attributes.IsOpaqueModule(module) && _attributes.Facts.ModuleAttributes.TryGetNames(module.Name, out IReadOnlySet<string> recorded))
+            if (_attributes.RecordedName(module) is string recordedName && _attributes.Facts.ModuleAttributes.TryGetNames(recordedName, out IReadOnlySet<string> recorded))
             {
                 names = recorded.Order(StringComparer.Ordinal);
             }

@@ -184,6 +184,7 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
         if (dot < 0 && (_builtins.Contains(name) || extension || (file is null && FallbackRoot is null && StandIns.Contains(name))))
         {
             var builtin = new OpaqueBuiltinModule(name);
+            builtin.SetAttribute("__spec__", new ModuleSpec(name, null, extension ? "extension" : "built-in"));
             _sysModules[name] = builtin;
             return builtin;
         }

@@ -190,4 +190,28 @@ public class ImportTimeCallTests
                 B = guarded()
                 C = swallow()
                 """));
+
+    [PythonFact]
+    public void FunctionAttributesAndFrozenImportlibClasses() =>
+        Check("main", ["REG", "KIND"],
+            ("helper.py", Helper),
+            ("main.py", """
+                import importlib.machinery
+                def generic(fn):
+                    registry = {}
+                    def register(cls, impl):
+                        import helper
+                        registry[impl.__name__] = cls
+                    fn.register = register
+                    fn.registry = registry
+                    return fn
+                @generic
+                def handler():
+                    pass
+                def impl():
+                    pass
+                handler.register(importlib.machinery.FileFinder, impl)
+                REG = sorted(handler.registry)
+                KIND = isinstance(importlib.machinery.FileFinder, type), callable(importlib.machinery.FileFinder)
+                """));
 }

@@ -99,6 +99,20 @@ public sealed class ModuleAttributeTable
     }
 
     /// <summary>
+    /// Whether <c>module.name</c> is a class: true when the table has its class line, false when
+    /// the module is recorded but the name is not a class, null when the module is not recorded.
+    /// </summary>
+    public bool? IsClass(string path)
+    {
+        int dot = path.LastIndexOf('.');
+        if (dot < 0 || !_names.TryGetValue(path[..dot], out FrozenSet<string>? names) || path[..dot].Contains('.'))
+        {
+            return null;
+        }
+        return names.Contains(path[(dot + 1)..]) ? _names.ContainsKey(path) : null;
+    }
+
+    /// <summary>
     /// <c>hasattr</c> on a recorded module or class: true/false, or null when the path is not
     /// recorded. A class has <c>object</c>'s attributes too.
     /// </summary>

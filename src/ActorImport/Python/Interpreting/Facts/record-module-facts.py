@@ -1,6 +1,7 @@
 # Records what ModuleAttributeTable knows about CPython's built-in and extension modules:
 #   <target>.txt   `module: names` (dir(module)) and `module.Class: names` (dir(Class) minus
-#                  dir(object)), for every module in sys.builtin_module_names and lib-dynload;
+#                  dir(object)), for every module in sys.builtin_module_names and lib-dynload,
+#                  and the frozen _frozen_importlib and _frozen_importlib_external;
 #   <target>.json  {"module": {"name": value}} for the attributes whose values are constants
 #                  (None, bool, int, float, str, and tuples/lists/frozensets of int/str; a tuple
 #                  is {"tuple": [...]}, a frozenset {"frozenset": [...]}).
@@ -9,7 +10,8 @@
 # Run with python3 -I -S; it prints the text first, a line `---`, then the JSON.
 import sys, os, importlib, json
 
-names = set(sys.builtin_module_names)
+# The frozen importlib is there before any import runs (importlib/__init__.py reads it).
+names = set(sys.builtin_module_names) | {'_frozen_importlib', '_frozen_importlib_external'}
 dynload = os.path.join(os.path.dirname(os.__file__), 'lib-dynload')
 for f in os.listdir(dynload):
     if f.endswith('.so'):

@@ -68,6 +68,16 @@ public sealed class PyFunction
     /// <summary>The enclosing function scopes (null for a module-level def).</summary>
     internal Scope? Closure { get; init; }
 
+    /// <summary>The function's own attributes (<c>__dict__</c>: <c>wrapper.register = register</c>).</summary>
+    public ModuleObject Attributes { get; } = CreateAttributes();
+
+    private static ModuleObject CreateAttributes()
+    {
+        var ns = new ModuleObject(string.Empty);
+        ns.RemoveAttribute("__name__");
+        return ns;
+    }
+
     /// <summary>True if the interpreter can run a call of this function.</summary>
     public bool IsCallable => Globals is not null && (Body.Count > 0 || LambdaBody is not null);
 
