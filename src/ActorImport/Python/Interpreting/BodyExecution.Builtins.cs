@@ -158,6 +158,10 @@ internal sealed partial class BodyExecution
         {
             return SortedNames(scope.Locals.AttributeNames());
         }
+        if (target is PyInstance or PyClass)
+        {
+            return DirOfClassOrInstance(target);
+        }
         if (target is not ModuleObject module)
         {
             return new OpaqueValue("dir(…)");
@@ -172,6 +176,33 @@ internal sealed partial class BodyExecution
             return SortedNames(names);
         }
         return _attributes.HasUnknownAttributes(module) ? new OpaqueValue("dir(…)") : SortedNames(module.AttributeNames());
+    }
+
+    /// <summary>
+    /// <c>dir()</c> of a class the body defined, or of its instance: the instance's names, every
+    /// name along the bases, and what <c>object</c> and a plain class give every class. Opaque
+    /// when a base is not known or a metaclass may change it.
+    /// </summary>
+    private object? DirOfClassOrInstance(object target)
+    {
+        PyClass cls = target is PyInstance instance ? instance.Class : (PyClass)target;
+        bool unknownBase = false;
+        List<PyClass> order = Linearize(cls, ref unknownBase);
+        if (unknownBase || order.Any(c => c.Namespace.HasAttribute("__dir__") || c.Namespace.HasAttribute("__slots__")))
+        {
+            return new OpaqueValue("dir(…)");
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal) { "__dict__", "__module__", "__weakref__", "__doc__" };
+        names.UnionWith(Facts.ModuleAttributeTable.ObjectAttributeNames);
+        foreach (PyClass c in order)
+        {
+            names.UnionWith(c.Namespace.AttributeNames().Where(n => n != "__qualname__"));
+        }
+        if (target is PyInstance withState)
+        {
+            names.UnionWith(withState.Namespace.AttributeNames());
+        }
+        return SortedNames(names);
     }
 
     private static List<object?> SortedNames(IEnumerable<string> names) => names.Order(StringComparer.Ordinal).Cast<object?>().ToList();

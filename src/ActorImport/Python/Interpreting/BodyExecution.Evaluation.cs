@@ -169,10 +169,10 @@ internal sealed partial class BodyExecution
                 return args.Count == 1 && args[0] is string interned ? interned : new OpaqueValue("sys.intern(…)");
             case IntrinsicFunction f when f == IntrinsicFunction.Globals:
                 return new GlobalsView(_module) { NamesKnown = !_attributes.HasUnknownAttributes(_module) };
-            case BoundGlobalsMethod { Method: "update" } m when (args.Count == 0 || (args.Count == 1 && args[0] is Dictionary<object, object?> d && d.Keys.All(k => k is string))):
-                foreach (var (key, value) in args.Count == 0 ? [] : (Dictionary<object, object?>)args[0]!)
+            case BoundGlobalsMethod { Method: "update" } m when (args.Count == 0 || UpdatePairs(args[0]) is not null):
+                foreach (var (key, value) in args.Count == 0 ? [] : UpdatePairs(args[0])!)
                 {
-                    m.Target.Module.SetAttribute((string)key, value);
+                    m.Target.Module.SetAttribute(key, value);
                 }
                 foreach (var (key, value) in keywords)
                 {
@@ -204,6 +204,29 @@ internal sealed partial class BodyExecution
             default:
                 return new OpaqueValue("call result");
         }
+    }
+
+    /// <summary><c>dict.update</c>'s argument as name/value pairs: a dict with str keys, or an iterable of (str, value) pairs; null when not known.</summary>
+    private static List<KeyValuePair<string, object?>>? UpdatePairs(object? argument)
+    {
+        if (argument is Dictionary<object, object?> dict)
+        {
+            return dict.Keys.All(k => k is string) ? dict.Select(kv => new KeyValuePair<string, object?>((string)kv.Key, kv.Value)).ToList() : null;
+        }
+        if (Iteration.Items(argument) is not { } items || argument is string)
+        {
+            return null;
+        }
+        var pairs = new List<KeyValuePair<string, object?>>();
+        foreach (object? item in items)
+        {
+            if (Iteration.Items(item) is not { Count: 2 } pair || pair[0] is not string key)
+            {
+                return null;
+            }
+            pairs.Add(new(key, pair[1]));
+        }
+        return pairs;
     }
 
     /// <summary>
@@ -312,6 +335,11 @@ internal sealed partial class BodyExecution
 
         public object? CallWithUnknownArguments(object? callee, int line)
         {
+            if (callee is BoundGlobalsMethod globalsMethod)
+            {
+                // globals().update(<something not known>): names nobody knows may now be bound.
+                return execution.Call(globalsMethod, [new OpaqueValue("arguments not known")], new Dictionary<string, object?>(), line, scope);
+            }
             if (callee is PyFunction or PyBoundMethod or PyClass { } && callee is not PyClass { Metaclass: not null })
             {
                 execution.Report(DiagnosticKind.UndecidedCall, line, $"call of {PyRepr.Of(callee)}: its arguments are not known; not run");

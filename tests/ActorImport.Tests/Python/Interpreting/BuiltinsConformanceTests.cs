@@ -73,6 +73,22 @@ public class BuiltinsConformanceTests
         B = vars()['OTHER']
         """, "VALUE", "OTHER", "A", "B");
 
+    /// <summary>multiprocessing/__init__.py's pattern: the public names of an instance, bound into the module.</summary>
+    [PythonFact]
+    public void DirOfAnInstanceAndGlobalsUpdateFromPairs() => Check("""
+        class Base:
+            def start(self): pass
+        class Context(Base):
+            LIMIT = 3
+            def __init__(self):
+                self.ready = True
+            def stop(self): pass
+        _default = Context()
+        __all__ = [x for x in dir(_default) if not x.startswith('_')]
+        globals().update((name, getattr(_default, name)) for name in __all__)
+        A = sorted(dir(Context)) == sorted(set(dir(Context))), 'ready' in dir(_default), 'ready' in dir(Context)
+        """, "__all__", "LIMIT", "ready", "A");
+
     [PythonFact]
     public void LoopsWithBreakContinueAndElse() => Check("""
         A = []

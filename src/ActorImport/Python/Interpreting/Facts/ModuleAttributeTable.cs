@@ -28,6 +28,14 @@ public sealed class ModuleAttributeTable
         "__subclasscheck__", "__subclasses__", "__text_signature__", "__weakrefoffset__", "mro",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary><c>dir(object)</c> in CPython 3.11: what every instance has.</summary>
+    public static IReadOnlySet<string> ObjectAttributeNames { get; } = new[]
+    {
+        "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getstate__",
+        "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__", "__reduce__",
+        "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly FrozenDictionary<string, FrozenSet<string>> _names;
     private readonly FrozenDictionary<string, JsonElement> _constants;
 
