@@ -181,6 +181,17 @@ internal sealed partial class BodyExecution
                 return null;
             case BoundGlobalsMethod { Method: "get" } m when args.Count >= 1 && args[0] is string key:
                 return m.Target.Module.TryGetAttribute(key, out object? found) ? found : (args.Count > 1 ? args[1] : null);
+            case BoundGlobalsMethod { Method: "keys" or "values" or "items" or "copy" } m when args.Count == 0 && !_attributes.HasUnknownAttributes(m.Target.Module):
+                KeyValuePair<string, object?>[] entries = m.Target.Module.Items();
+                return m.Method switch
+                {
+                    "keys" => entries.Select(kv => (object?)kv.Key).ToList(),
+                    "values" => entries.Select(kv => kv.Value).ToList(),
+                    "items" => entries.Select(kv => (object?)new PyTuple([kv.Key, kv.Value])).ToList(),
+                    _ => entries.ToDictionary(kv => (object)kv.Key, kv => kv.Value, PyKeyComparer.Instance),
+                };
+            case BoundGlobalsMethod { Method: "keys" or "values" or "items" or "copy" }:
+                return new OpaqueValue("globals() view");
             case BoundGlobalsMethod m:
                 // update(non-literal), setdefault, pop…: the namespace changes in ways not followed.
                 Report(DiagnosticKind.UndecidedImport, line, $"globals().{m.Method}(…): the module may now hold names the interpreter does not know");

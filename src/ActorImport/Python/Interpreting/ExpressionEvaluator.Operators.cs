@@ -195,6 +195,7 @@ internal sealed partial class ExpressionEvaluator
                 ("+", double a, double b) => a + b,
                 ("-", double a, double b) => a - b,
                 ("+", string a, string b) => a + b,
+                ("+", PyBytes a, PyBytes b) => new PyBytes([.. a.Value, .. b.Value]),
                 ("+", PyTuple a, PyTuple b) => new PyTuple([.. a.Items, .. b.Items]),
                 ("+", List<object?> a, List<object?> b) => new List<object?>([.. a, .. b]),
                 _ => new OpaqueValue(op),

@@ -18,6 +18,7 @@ internal static class Iteration
         PyTuple t => t.Items,
         List<object?> l => l.ToArray(),
         string s => s.Select(c => (object?)c.ToString()).ToArray(),
+        PyBytes b => b.Value.ToArray().Select(x => (object?)(long)x).ToArray(),
         Dictionary<object, object?> d => d.Keys.ToArray<object?>(),
         HashSet<object?> h => h.ToArray(),
         PyRange r when r.Count <= MaxItems => r.Items().ToArray(),

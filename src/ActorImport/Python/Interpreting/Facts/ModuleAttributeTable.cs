@@ -140,7 +140,7 @@ public sealed class ModuleAttributeTable
     public object? ValueOf(string path, string name) =>
         _constants.TryGetValue($"{path}.{name}", out JsonElement constant)
             ? FromJson(constant)
-            : new OpaqueValue($"{path}.{name}") { BuiltinPath = $"{path}.{name}" };
+            : new OpaqueValue($"{path}.{name}") { BuiltinPath = $"{path}.{name}", IsNotNone = !path.Contains('.') };
 
     private static object? FromJson(JsonElement element) => element.ValueKind switch
     {

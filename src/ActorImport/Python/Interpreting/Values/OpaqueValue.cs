@@ -28,5 +28,8 @@ public sealed class OpaqueValue
     /// </summary>
     public string? BuiltinPath { get; init; }
 
+    /// <summary>True when the value is known not to be None (an attribute of a built-in module that is not a recorded constant).</summary>
+    public bool IsNotNone { get; init; }
+
     public override string ToString() => Description;
 }

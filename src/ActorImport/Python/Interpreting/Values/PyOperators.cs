@@ -38,6 +38,10 @@ public static class PyOperators
     {
         if (a is null || b is null || a is bool || b is bool)
         {
+            if ((a is null && b is OpaqueValue { IsNotNone: true }) || (b is null && a is OpaqueValue { IsNotNone: true }))
+            {
+                return false;
+            }
             return a is OpaqueValue || b is OpaqueValue ? null : Equals(a, b);
         }
         if (HasIdentity(a) && HasIdentity(b))
