@@ -180,12 +180,14 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
         bool isPackage = File.Exists(packageInit);
         string? file = isPackage ? packageInit : File.Exists(moduleFile) ? moduleFile : null;
         string dynload = Path.Combine(FallbackRoot ?? Root, "lib-dynload");
-        bool extension = dot < 0 && Directory.Exists(dynload) && Directory.GetFiles(dynload, name + ".*.so").Length > 0;
-        if (dot < 0 && (_builtins.Contains(name) || extension || (file is null && FallbackRoot is null && StandIns.Contains(name))))
+        bool extension = (dot < 0 && Directory.Exists(dynload) && Directory.GetFiles(dynload, name + ".*.so").Length > 0)
+            || (Directory.Exists(searchDirectory) && Directory.GetFiles(searchDirectory, leaf + ".*.so").Length > 0);
+        if ((dot < 0 && _builtins.Contains(name)) || extension || (dot < 0 && file is null && FallbackRoot is null && StandIns.Contains(name)))
         {
             var builtin = new OpaqueBuiltinModule(name);
             builtin.SetAttribute("__spec__", new ModuleSpec(name, null, extension ? "extension" : "built-in"));
             _sysModules[name] = builtin;
+            parent?.SetAttribute(leaf, builtin);
             return builtin;
         }
         if (file is null)
