@@ -95,6 +95,12 @@ internal sealed partial class BodyExecution
             value = new OpaqueValue($"{module.Name}.{name}");
             return Lookup.Unknown;
         }
+        if (hooked is PythonException hookError)
+        {
+            // The module's own __getattr__ decided: the name is missing, with its exception.
+            value = hookError;
+            return Lookup.Missing;
+        }
         if (_attributes.RecordedName(module) is string recordedName && _attributes.Facts.ModuleAttributes.Has(recordedName, name) is bool recorded)
         {
             value = recorded ? _attributes.Facts.ModuleAttributes.ValueOf(recordedName, name) : null;

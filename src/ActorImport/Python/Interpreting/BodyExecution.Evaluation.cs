@@ -149,6 +149,8 @@ internal sealed partial class BodyExecution
         {
             switch (execution.LookupAttribute(target, name, out object? value))
             {
+                case Lookup.Missing when value is PythonException hookError:
+                    throw hookError;
                 case Lookup.Found or Lookup.Unknown:
                     return value;
                 case Lookup.Missing when target is not ModuleObject || execution._attributes.IsOpaqueModule((ModuleObject)target):

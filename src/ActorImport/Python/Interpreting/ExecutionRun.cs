@@ -46,7 +46,7 @@ internal sealed class ExecutionRun
     /// <summary>
     /// PEP 562: calls <paramref name="module"/>'s <c>__getattr__(name)</c> when the body defined
     /// it in source. True with the value it returned; false when there is no hook or it raised
-    /// AttributeError; null when the hook is something the interpreter cannot call. Any other
+    /// AttributeError (then <paramref name="value"/> is that exception); null when the hook is something the interpreter cannot call. Any other
     /// exception of the hook propagates, as it does in CPython.
     /// </summary>
     public bool? TryModuleGetattr(Model.ModuleObject module, string name, out object? value)
@@ -67,6 +67,8 @@ internal sealed class ExecutionRun
         }
         catch (Model.PythonException e) when (e.IsInstanceOf("AttributeError"))
         {
+            // The hook's own AttributeError is what CPython raises for the attribute read.
+            value = e;
             return false;
         }
     }

@@ -51,6 +51,10 @@ internal sealed partial class ExpressionEvaluator
         while (!AtEnd && Current.Kind == TokenKind.String)
         {
             object part = PyLiteral.ParseString(Current.Text);
+            if (part is OpaqueValue && _dryRun == 0 && Parsing.FStringNames.IsFString(Current.Text))
+            {
+                part = FormattedString.Evaluate(Current.Text, tokens => Evaluate(tokens, _context, _comprehensionScopes));
+            }
             _pos++;
             value = (value, part) switch
             {

@@ -165,6 +165,13 @@ internal sealed partial class ExpressionEvaluator
             object? right = ParseArith();
             left = (left, right) switch
             {
+                (HashSet<object?> a, HashSet<object?> or List<object?>) when Iteration.Items(right) is { } items && items.All(PyOperators.IsKnown) => op switch
+                {
+                    "|" => new HashSet<object?>(a.Concat(items), PyKeyComparer.Instance),
+                    "&" => new HashSet<object?>(a.Where(x => items.Any(y => PyOperators.AreEqual(x, y))), PyKeyComparer.Instance),
+                    "^" => new HashSet<object?>(a.Where(x => !items.Any(y => PyOperators.AreEqual(x, y))).Concat(items.Where(y => !a.Any(x => PyOperators.AreEqual(x, y)))), PyKeyComparer.Instance),
+                    _ => new OpaqueValue(op),
+                },
                 (long a, long b) => op switch
                 {
                     "|" => a | b,

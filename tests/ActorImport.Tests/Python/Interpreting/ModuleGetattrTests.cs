@@ -57,4 +57,38 @@ public class ModuleGetattrTests
         Assert.Same(fake.SysModules["lazy.sub"], sub);
         Assert.False(interpreter.TryGetModuleAttribute(package, "nothing", out _));
     }
+
+    /// <summary>scientific-python's lazy_loader: <c>attach</c> returns a closure bound as the package's <c>__getattr__</c> by tuple assignment.</summary>
+    private const string LazyLoader = """
+        import importlib
+        import sys
+        def attach(package_name, submodules=None, submod_attrs=None):
+            if submod_attrs is None:
+                submod_attrs = {}
+            submodules = set(submodules) if submodules is not None else set()
+            attr_to_modules = {attr: mod for mod, attrs in submod_attrs.items() for attr in attrs}
+            __all__ = sorted(submodules | attr_to_modules.keys())
+            def __getattr__(name):
+                if name in submodules:
+                    return importlib.import_module(f"{package_name}.{name}")
+                elif name in attr_to_modules:
+                    submod = importlib.import_module(f"{package_name}.{attr_to_modules[name]}")
+                    return getattr(submod, name)
+                raise AttributeError(f"No {package_name} attribute {name}")
+            def __dir__():
+                return __all__
+            return __getattr__, __dir__, list(__all__)
+        """;
+
+    [PythonFact]
+    public void TheLazyLoaderPatternImportsOnFirstUse()
+    {
+        using FakeImportSystem fake = ImportOracle.Tree([
+            ("lazy_loader.py", LazyLoader),
+            ("sci/__init__.py", "import lazy_loader as lazy\n__getattr__, __dir__, __all__ = lazy.attach(__name__, submodules=['linalg'], submod_attrs={'stats': ['mean']})\n"),
+            ("sci/linalg.py", "NAME = 'linalg'\n"),
+            ("sci/stats.py", "def mean(xs):\n    return sum(xs)\n"),
+            ("main.py", "import sci\nA = sci.linalg.NAME\nfrom sci import mean\nB = sorted(dir(sci)), sci.__all__\ntry:\n    sci.nothing\nexcept AttributeError as e:\n    C = str(e)\n")]);
+        ImportOracle.AssertSame(fake, "main", "A", "mean", "B", "C");
+    }
 }
