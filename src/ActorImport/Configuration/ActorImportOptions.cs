@@ -28,4 +28,6 @@ public sealed class ActorImportOptions
     public TimeoutsOptions Timeouts { get; set; } = new();
 
     public EngineOptions Engine { get; set; } = new();
+
+    public InterpreterBudgetOptions Interpreter { get; set; } = new();
 }

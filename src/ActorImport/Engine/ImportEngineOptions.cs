@@ -68,7 +68,7 @@ public sealed record ImportEngineOptions
             Coordination = options.Engine.Coordination,
             Configuration = configuration,
             ImportWait = options.Timeouts.ImportWait,
-            Interpreter = InterpreterOptions.Default with { LazyImports = options.LazyImports.Mode },
+            Interpreter = InterpreterOptions.Default.WithBudget(options.Interpreter) with { LazyImports = options.LazyImports.Mode },
             CompiledCache = options.ToBytecodeCacheOptions(),
         };
     }

@@ -20,13 +20,16 @@ public static class PythonOracle
     public static bool IsAvailable => PythonPath is not null;
 
     /// <summary>
-    /// Why oracle tests are skipped on this machine, or <c>null</c> if they run. Under CI
-    /// (<c>CI=true</c>) they always run, so a missing python3 fails them instead of hiding them.
+    /// Why oracle tests are skipped on this machine, or <c>null</c> if they run. Under
+    /// <c>CI=true</c> they always run, so that a CI machine without python3 fails them instead of
+    /// passing silently.
     /// </summary>
-    public static string? SkipReason => IsAvailable || IsCi ? null : "python3 (the CPython oracle) is not on PATH";
+    public static string? SkipReason => IsAvailable || RequiredByCi ? null : MissingText;
 
-    /// <summary>Whether this is a CI run (<c>CI=true</c>), where no oracle test may be skipped.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True when the environment says this is CI (<c>CI=true</c>): a missing oracle is a failure there.</summary>
+    public static bool RequiredByCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    private const string MissingText = "python3 (the CPython oracle) is not on PATH";
 
     /// <summary>The CPython standard library directory (e.g. <c>/usr/lib/python3.11</c>).</summary>
     public static string Stdlib => StdlibDirectory.Value;
@@ -38,7 +41,7 @@ public static class PythonOracle
     /// </summary>
     public static string RunScript(string script, IEnumerable<string>? args = null, string flags = "", string? workingDirectory = null, string? stdin = null)
     {
-        string python = PythonPath ?? throw new InvalidOperationException("python3 (the CPython oracle) is not on PATH");
+        string python = PythonPath ?? throw new InvalidOperationException(MissingText + (RequiredByCi ? "; CI=true requires the oracle tests to run" : string.Empty));
         var start = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
@@ -99,7 +102,7 @@ public static class PythonOracle
 
 /// <summary>
 /// A fact that needs the CPython oracle: reported as skipped, with the reason, when python3
-/// is missing (and failed under CI), so that it never passes silently.
+/// is missing, so that it never passes silently; under <c>CI=true</c> it runs and fails instead.
 /// </summary>
 public sealed class PythonFactAttribute : FactAttribute
 {
@@ -109,7 +112,7 @@ public sealed class PythonFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A theory that needs the CPython oracle; skipped with the reason when python3 is missing.</summary>
+/// <summary>A theory that needs the CPython oracle; skipped with the reason when python3 is missing (fails under <c>CI=true</c>).</summary>
 public sealed class PythonTheoryAttribute : TheoryAttribute
 {
     public PythonTheoryAttribute()

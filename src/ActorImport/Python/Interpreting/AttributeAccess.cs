@@ -39,6 +39,11 @@ public sealed class AttributeAccess
                 {
                     return true;
                 }
+                if (RecordedName(module) is string recordedName && _facts.ModuleAttributes.Has(recordedName, name) is bool recorded)
+                {
+                    value = recorded ? _facts.ModuleAttributes.ValueOf(recordedName, name) : null;
+                    return recorded;
+                }
                 if (HasUnknownAttributes(module))
                 {
                     value = new OpaqueValue($"{module.Name}.{name}");
@@ -72,12 +77,41 @@ public sealed class AttributeAccess
 
     /// <summary>
     /// True when missing attributes of <paramref name="module"/> are unknown rather than absent:
-    /// an opaque built-in/extension module, one with a PEP 562 <c>__getattr__</c>, or one that
-    /// star-imported names nobody knows (<see cref="UnknownNames"/>).
+    /// an opaque built-in/extension module whose <c>dir()</c> is not recorded in
+    /// <see cref="KnownModuleFacts.ModuleAttributes"/>, one with a PEP 562 <c>__getattr__</c> the
+    /// interpreter cannot call, or one that star-imported names nobody knows (<see cref="UnknownNames"/>).
     /// </summary>
     public bool HasUnknownAttributes(ModuleObject module)
     {
-        if (module is IOpaqueAttributes || module.HasAttribute("__getattr__") || _unknownNames.Contains(module))
+        if (_unknownNames.Contains(module) || (module.TryGetAttribute("__getattr__", out object? hook) && hook is not PyFunction { IsCallable: true }))
+        {
+            return true;
+        }
+        return IsOpaqueModule(module) && RecordedName(module) is null;
+    }
+
+    /// <summary>
+    /// The name under which <see cref="KnownModuleFacts.ModuleAttributes"/> records an opaque
+    /// module (its spec's name: importlib renames <c>_frozen_importlib_external</c>'s
+    /// <c>__name__</c>), or null when the module is not opaque or not recorded.
+    /// </summary>
+    public string? RecordedName(ModuleObject module)
+    {
+        if (!IsOpaqueModule(module))
+        {
+            return null;
+        }
+        string name = (module.GetAttributeOrDefault("__spec__") as ModuleSpec)?.Name ?? module.Name;
+        return _facts.ModuleAttributes.TryGetNames(name, out _) ? name : null;
+    }
+
+    /// <summary>
+    /// True for a module whose body the interpreter did not run: the host's opaque module type,
+    /// or a spec whose origin is <c>built-in</c>, <c>frozen</c> or an extension file.
+    /// </summary>
+    public bool IsOpaqueModule(ModuleObject module)
+    {
+        if (module is IOpaqueAttributes)
         {
             return true;
         }

@@ -5,7 +5,8 @@ using ActorImport.Python.Syntax;
 
 namespace ActorImport.Python.Interpreting;
 
-// Name binding: assignment to every target form, augmented assignment, del, def and class.
+// Name binding: assignment to every target form, augmented assignment, del and def (class is
+// in BodyExecution.Classes.cs).
 internal sealed partial class BodyExecution
 {
     private static void Bind(string name, object? value, Scope scope) => scope.TargetOf(name).SetAttribute(name, value);
@@ -42,6 +43,12 @@ internal sealed partial class BodyExecution
                     case PyClass cls:
                         cls.Namespace.SetAttribute(attribute.Attribute, value);
                         break;
+                    case PyInstance instance:
+                        instance.Namespace.SetAttribute(attribute.Attribute, value);
+                        break;
+                    case PyFunction function:
+                        function.Attributes.SetAttribute(attribute.Attribute, value);
+                        break;
                 }
                 break;
             case SubscriptTarget subscript:
@@ -68,6 +75,9 @@ internal sealed partial class BodyExecution
                     case List<object?> list when key is long index && Math.Abs(index) < list.Count + (index < 0 ? 1 : 0):
                         list[(int)(index < 0 ? index + list.Count : index)] = value;
                         break;
+                    case Dictionary<object, object?> or List<object?>:
+                        Report(DiagnosticKind.UntrackedStore, subscript.Position.Line, $"{subscript.Object.Text}[{subscript.Index.Text}] = …: the key is not known; the container is no longer exact");
+                        break;
                 }
                 break;
         }
@@ -75,13 +85,7 @@ internal sealed partial class BodyExecution
 
     private void Unpack(SequenceTarget target, object? value, Scope scope)
     {
-        IReadOnlyList<object?>? items = value switch
-        {
-            PyTuple t => t.Items,
-            List<object?> l => l.ToArray(),
-            string s => s.Select(c => (object?)c.ToString()).ToArray(),
-            _ => null,
-        };
+        IReadOnlyList<object?>? items = Iteration.Items(value);
         if (items is null)
         {
             foreach (Target element in target.Elements)
@@ -203,24 +207,46 @@ internal sealed partial class BodyExecution
                     case PyClass cls:
                         cls.Namespace.RemoveAttribute(attribute.Attribute);
                         break;
+                    case PyInstance instance:
+                        instance.Namespace.RemoveAttribute(attribute.Attribute);
+                        break;
                 }
                 break;
         }
     }
 
     /// <summary>
-    /// <c>def</c>: binds a <see cref="PyFunction"/> (an opaque value when decorated: the decorator
-    /// is not run) and records the imports of its body as deferred imports. A module-level
-    /// <c>__getattr__</c>/<c>__dir__</c> is recorded as PEP 562's hook.
+    /// <c>def</c>, as MAKE_FUNCTION runs it: the decorator expressions are evaluated (top to
+    /// bottom), then the defaults; the function captures the module's namespace and the
+    /// enclosing function scopes; the decorators are applied bottom-up and the result is bound.
+    /// The imports of its body are recorded as deferred imports (they run only if it is called).
+    /// A module-level <c>__getattr__</c>/<c>__dir__</c> is recorded as PEP 562's hook.
     /// </summary>
     private void ExecuteFunctionDefinition(FunctionDefinition statement, Scope scope)
     {
         var deferred = new List<DeferredImport>();
         CollectImports(statement.Body, deferred);
         _deferred.AddRange(deferred);
-        string module = _module.Name;
-        var function = new PyFunction(statement.Name, scope.QualifiedPrefix + statement.Name, module, statement.Line, deferred.ToArray(), statement.IsAsync);
-        object? value = statement.Decorators.IsEmpty ? function : new OpaqueValue($"decorated function {function.QualifiedName}");
+        object?[] decorators = statement.Decorators.Select(d => Evaluate(d, scope)).ToArray();
+        var defaults = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (Parameter parameter in statement.Parameters)
+        {
+            if (parameter.Default is not null)
+            {
+                defaults[parameter.Name] = Evaluate(parameter.Default, scope);
+            }
+        }
+        var function = new PyFunction(statement.Name, scope.QualifiedPrefix + statement.Name, _module.Name, statement.Line, deferred.ToArray(), statement.IsAsync)
+        {
+            FileName = _fileName,
+            Parameters = statement.Parameters,
+            Body = statement.Body,
+            Defaults = defaults,
+            Globals = _module,
+            Closure = scope.ClosureForNested,
+            IsGenerator = ContainsYield(statement.Body),
+        };
+        object? value = decorators.Length == 0 ? function : ApplyDecorators(decorators, statement.Decorators, function, statement.Line);
         Bind(statement.Name, value, scope);
         if (scope.IsModule && statement.Name == "__getattr__")
         {
@@ -250,41 +276,6 @@ internal sealed partial class BodyExecution
                     break;
             }
         }
-    }
-
-    /// <summary>
-    /// <c>class</c>: the bases are evaluated, the body RUNS in a fresh namespace (its imports
-    /// execute, names resolve through the module's globals), and the name is bound to a
-    /// <see cref="PyClass"/>.
-    /// </summary>
-    private void ExecuteClassDefinition(ClassDefinition statement, Scope scope)
-    {
-        // Decorators are evaluated first, then the bases, then the body runs.
-        foreach (Expression decorator in statement.Decorators)
-        {
-            Evaluate(decorator, scope);
-        }
-        var bases = new List<object?>();
-        foreach (ClassArgument argument in statement.Arguments)
-        {
-            object? value = Evaluate(argument.Value, scope);
-            if (argument.Keyword is null)
-            {
-                bases.Add(value);
-            }
-        }
-        string qualifiedName = scope.QualifiedPrefix + statement.Name;
-        var classNamespace = new ModuleObject(statement.Name);
-        classNamespace.RemoveAttribute("__name__");
-        classNamespace.SetAttribute("__module__", _module.GetAttributeOrDefault("__name__"));
-        classNamespace.SetAttribute("__qualname__", qualifiedName);
-        var classScope = new Scope(scope.Globals, classNamespace, qualifiedName + ".");
-        if (statement.Body.Length > 0 && statement.Body[0] is ExpressionStatement { Value: var doc } && IsStringLiteral(doc))
-        {
-            classNamespace.SetAttribute("__doc__", Evaluate(doc, classScope));
-        }
-        ExecuteBlock(statement.Body, classScope);
-        Bind(statement.Name, new PyClass(statement.Name, qualifiedName, bases, classNamespace), scope);
     }
 
     private static bool IsStringLiteral(Expression expression)

@@ -5,8 +5,7 @@ using ActorImport.Python.Syntax;
 namespace ActorImport.Python.Interpreting;
 
 // Expressions: evaluation over token spans, PEP 810 reification of the names a statement
-// reads, and the intrinsic calls (importlib.import_module, __import__, time.sleep, list edits,
-// exception construction).
+// reads, and the evaluator's view of a scope (calls are dispatched in BodyExecution.Dispatch.cs).
 internal sealed partial class BodyExecution
 {
     private object? Evaluate(Expression expression, Scope scope) =>
@@ -129,103 +128,6 @@ internal sealed partial class BodyExecution
         _ => [],
     };
 
-    private object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
-    {
-        switch (callee)
-        {
-            case IntrinsicFunction f when f == IntrinsicFunction.ImportModule:
-                return CallImportModule(args, keywords, line);
-            case IntrinsicFunction f when f == IntrinsicFunction.DunderImport:
-                return CallDunderImport(args, keywords, line);
-            case IntrinsicFunction f when f == IntrinsicFunction.Sleep:
-                if (args.Count == 1 && args[0] is long or double)
-                {
-                    double seconds = Convert.ToDouble(args[0], System.Globalization.CultureInfo.InvariantCulture);
-                    if (_options.HonourSleep && seconds > 0)
-                    {
-                        Thread.Sleep(TimeSpan.FromSeconds(seconds));
-                    }
-                    return null;
-                }
-                return new OpaqueValue("time.sleep(…)");
-            case IntrinsicFunction f when f == IntrinsicFunction.Globals:
-                return new GlobalsView(_module);
-            case BoundGlobalsMethod { Method: "update" } m when args.Count == 1 && keywords.Count == 0 && args[0] is Dictionary<object, object?> dict && dict.Keys.All(k => k is string):
-                foreach (var (key, value) in dict)
-                {
-                    m.Target.Module.SetAttribute((string)key, value);
-                }
-                return null;
-            case BoundGlobalsMethod { Method: "get" } m when args.Count >= 1 && args[0] is string key:
-                return m.Target.Module.TryGetAttribute(key, out object? found) ? found : (args.Count > 1 ? args[1] : null);
-            case BoundGlobalsMethod m:
-                // update(non-literal), setdefault, pop…: the namespace changes in ways not followed.
-                Report(DiagnosticKind.UndecidedImport, line, $"globals().{m.Method}(…): the module may now hold names the interpreter does not know");
-                _unknownNames.Mark(m.Target.Module);
-                return new OpaqueValue($"globals().{m.Method}(…)");
-            case BoundListMethod { Method: "append" } m when args.Count == 1:
-                m.Target.Add(args[0]);
-                return null;
-            case BoundListMethod { Method: "extend" } m when args.Count == 1 && args[0] is PyTuple or List<object?>:
-                m.Target.AddRange(args[0] is PyTuple t ? t.Items : ((List<object?>)args[0]!).ToArray());
-                return null;
-            case BoundListMethod m:
-                Report(DiagnosticKind.UndecidedImport, line, $"list.{m.Method} with an argument that is not a literal; the list is left as it was");
-                return null;
-            case PyExceptionClass exceptionClass:
-                return PythonExceptions.Create(exceptionClass.Name, args, keywords);
-            case PyClass cls when cls.BuiltinExceptionBase() is not null:
-                return new RaisedException(cls, PythonExceptions.MessageOf(args));
-            default:
-                return new OpaqueValue("call result");
-        }
-    }
-
-    /// <summary>
-    /// <c>importlib.import_module(name, package=None)</c>: resolves a relative name against
-    /// <paramref name="args"/>' package (TypeError without one, as importlib raises), imports it
-    /// through the callback and returns <c>sys.modules[name]</c>.
-    /// </summary>
-    private object? CallImportModule(IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
-    {
-        object? nameArg = args.Count > 0 ? args[0] : keywords.GetValueOrDefault("name");
-        object? packageArg = args.Count > 1 ? args[1] : keywords.GetValueOrDefault("package");
-        if (nameArg is not string name || packageArg is OpaqueValue)
-        {
-            Report(DiagnosticKind.UndecidedImport, line, "importlib.import_module with an argument that is not a literal: not imported");
-            return new OpaqueValue("importlib.import_module(…)");
-        }
-        int level = name.TakeWhile(c => c == '.').Count();
-        if (level > 0 && packageArg is not string)
-        {
-            throw new PythonException("TypeError", $"the 'package' argument is required to perform a relative import for {PythonRepr.Str(name)}");
-        }
-        string absolute = PackageResolution.Resolve(name[level..], packageArg as string, level);
-        object? top = _callback.Import(absolute, _module, null, 0);
-        return _callback.TryGetSysModule(absolute, out object? module) ? module : WalkSubmodules(top, absolute);
-    }
-
-    /// <summary><c>__import__(name, globals=None, locals=None, fromlist=(), level=0)</c>: the callback's value, unchanged.</summary>
-    private object? CallDunderImport(IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line)
-    {
-        object? nameArg = args.Count > 0 ? args[0] : keywords.GetValueOrDefault("name");
-        object? fromArg = args.Count > 3 ? args[3] : keywords.GetValueOrDefault("fromlist");
-        object? levelArg = args.Count > 4 ? args[4] : keywords.GetValueOrDefault("level", 0L);
-        IReadOnlyList<string>? fromlist = fromArg switch
-        {
-            null => null,
-            PyTuple t when t.Items.All(i => i is string) => t.Items.Cast<string>().ToArray(),
-            List<object?> l when l.All(i => i is string) => l.Cast<string>().ToArray(),
-            _ => [],
-        };
-        if (nameArg is not string name || levelArg is not long level || fromArg is OpaqueValue)
-        {
-            Report(DiagnosticKind.UndecidedImport, line, "__import__ with an argument that is not a literal: not imported");
-            return new OpaqueValue("__import__(…)");
-        }
-        return _callback.Import(name, _module, fromlist is { Count: 0 } ? null : fromlist, (int)level);
-    }
-
     /// <summary>The evaluator's view of one scope. Used by one evaluation at a time.</summary>
     private sealed class Context(BodyExecution execution, Scope scope, int line) : IEvaluationContext
     {
@@ -245,9 +147,15 @@ internal sealed partial class BodyExecution
 
         public object? GetAttribute(object? target, string name)
         {
-            if (execution._attributes.TryGetAttribute(target, name, out object? value))
+            switch (execution.LookupAttribute(target, name, out object? value))
             {
-                return value;
+                case Lookup.Missing when value is PythonException hookError:
+                    throw hookError;
+                case Lookup.Found or Lookup.Unknown:
+                    return value;
+                case Lookup.Missing when target is not ModuleObject || execution._attributes.IsOpaqueModule((ModuleObject)target):
+                    // Decided missing: a class or instance the body built, or a built-in module's recorded dir().
+                    throw execution.NoAttributeError(target, name);
             }
             // Python would raise AttributeError here; the namespace the interpreter built may lack
             // names that opaque code bound, so the read is reported and stays unknown instead.
@@ -273,6 +181,26 @@ internal sealed partial class BodyExecution
         }
 
         public object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line) =>
-            execution.Call(callee, args, keywords, line);
+            execution.Call(callee, args, keywords, line, scope);
+
+        public bool? Contains(object? container, object? item) => container switch
+        {
+            SysModulesView when item is string name => execution._callback.TryGetSysModule(name, out _),
+            _ => null,
+        };
+
+        public object? CallWithUnknownArguments(object? callee, int line)
+        {
+            if (callee is BoundGlobalsMethod globalsMethod)
+            {
+                // globals().update(<something not known>): names nobody knows may now be bound.
+                return execution.Call(globalsMethod, [new OpaqueValue("arguments not known")], new Dictionary<string, object?>(), line, scope);
+            }
+            if (callee is PyFunction or PyBoundMethod or PyClass { } && callee is not PyClass { Metaclass: not null })
+            {
+                execution.Report(DiagnosticKind.UndecidedCall, line, $"call of {PyRepr.Of(callee)}: its arguments are not known; not run");
+            }
+            return new OpaqueValue("call with unknown arguments");
+        }
     }
 }

@@ -31,19 +31,29 @@ internal sealed partial class BodyExecution
             }
             if (caught is not null)
             {
-                return Handle(statement, caught, scope);
+                flow = Handle(statement, caught, scope);
             }
-            if (flow == Flow.Normal)
+            else if (flow == Flow.Normal)
             {
                 flow = ExecuteBlock(statement.OrElse, scope);
             }
         }
-        finally
+        catch (PythonException) when (!statement.FinalBody.IsEmpty)
         {
-            if (!statement.FinalBody.IsEmpty)
+            // The exception leaves through finally; a return/break in finally would swallow it.
+            Flow finalFlow = ExecuteBlock(statement.FinalBody, scope);
+            if (finalFlow != Flow.Normal)
             {
-                // A break/continue in finally would replace the pending flow; the import level does not need that case.
-                ExecuteBlock(statement.FinalBody, scope);
+                return finalFlow;
+            }
+            throw;
+        }
+        if (!statement.FinalBody.IsEmpty)
+        {
+            Flow finalFlow = ExecuteBlock(statement.FinalBody, scope);
+            if (finalFlow != Flow.Normal)
+            {
+                return finalFlow;
             }
         }
         return flow;
@@ -60,7 +70,7 @@ internal sealed partial class BodyExecution
                 bool? matches = PythonExceptions.Matches(exception, handlerClass);
                 if (matches is null)
                 {
-                    Report(DiagnosticKind.UndecidedCondition, handler.Position.Line, $"except {handler.Type.Text}: cannot tell whether {exception.TypeName} matches; taken as not matching");
+                    Report(DiagnosticKind.UndecidedCondition, handler.Position.Line, $"except {handler.Type.Text}: cannot tell whether {exception.TypeName} matches{Rule("; taken as not matching")}");
                 }
                 if (matches != true)
                 {

@@ -14,65 +14,72 @@ namespace ActorImport.Python.Interpreting;
 /// </summary>
 internal sealed partial class BodyExecution
 {
-    private readonly ModuleCode _code;
+    private readonly ExecutionRun _run;
+    private readonly string? _fileName;
     private readonly ModuleObject _module;
     private readonly IImportCallback _callback;
     private readonly InterpreterOptions _options;
     private readonly AttributeAccess _attributes;
     private readonly UnknownNames _unknownNames;
     private readonly FromImport _fromImport;
-    private readonly Action<InterpreterDiagnostic>? _onDiagnostic;
-    private readonly List<InterpreterDiagnostic> _diagnostics = [];
-    private readonly List<DeferredImport> _deferred = [];
-    private readonly Stack<PythonException> _handling = new();
+    private readonly List<InterpreterDiagnostic> _diagnostics;
+    private readonly List<DeferredImport> _deferred;
+    private readonly Stack<PythonException> _handling;
     private PyFunction? _moduleGetattr;
     private PyFunction? _moduleDir;
     private int _tryDepth;
     private bool _futureAnnotations;
+    private object? _returnValue;
 
-    public BodyExecution(ModuleCode code, ModuleObject module, IImportCallback callback, InterpreterOptions options, KnownModuleFacts facts, UnknownNames unknownNames, Action<InterpreterDiagnostic>? onDiagnostic)
+    /// <summary>A frame of <paramref name="run"/> whose globals are <paramref name="module"/> and whose code comes from <paramref name="fileName"/>.</summary>
+    public BodyExecution(ExecutionRun run, ModuleObject module, string? fileName)
     {
-        _code = code;
+        _run = run;
+        _fileName = fileName;
         _module = module;
-        _callback = callback;
-        _options = options;
-        _attributes = new AttributeAccess(facts, unknownNames);
-        _unknownNames = unknownNames;
-        _fromImport = new FromImport(callback, _attributes);
-        _onDiagnostic = onDiagnostic;
+        _callback = run.Callback;
+        _options = run.Options;
+        _attributes = run.Attributes;
+        _unknownNames = run.UnknownNames;
+        _fromImport = run.FromImport;
+        _diagnostics = run.Diagnostics;
+        _deferred = run.Deferred;
+        _handling = run.Handling;
     }
 
-    /// <summary>How a block ended: normally, or by <c>break</c>/<c>continue</c> that an enclosing loop consumes.</summary>
+    /// <summary>How a block ended: normally, by <c>break</c>/<c>continue</c> that an enclosing loop consumes, or by <c>return</c>.</summary>
     private enum Flow
     {
         Normal,
         Break,
         Continue,
+        Return,
     }
 
-    public ExecutionResult Run()
+    /// <summary>Runs a module body in <paramref name="module"/>'s namespace: the first frame of a new run.</summary>
+    public static ExecutionResult RunModule(ModuleCode code, ModuleObject module, ExecutionRun run)
     {
-        var scope = new Scope(_module);
-        if (_code.Body.Length > 0 && _code.Docstring is not null && _code.Body[0] is ExpressionStatement doc)
+        var frame = new BodyExecution(run, module, code.FileName);
+        var scope = new Scope(module);
+        if (code.Body.Length > 0 && code.Docstring is not null && code.Body[0] is ExpressionStatement doc)
         {
             // The compiler stores __doc__ before the first statement runs.
-            _module.SetAttribute("__doc__", Evaluate(doc.Value, scope));
+            module.SetAttribute("__doc__", frame.Evaluate(doc.Value, scope));
         }
-        ExecuteBlock(_code.Body, scope);
-        return new ExecutionResult(_diagnostics.ToArray(), _deferred.ToArray(), _moduleGetattr, _moduleDir);
+        frame.ExecuteBlock(code.Body, scope);
+        return new ExecutionResult(run.Diagnostics.ToArray(), run.Deferred.ToArray(), frame._moduleGetattr, frame._moduleDir);
     }
 
-    private void Report(DiagnosticKind kind, int line, string message)
-    {
-        var diagnostic = new InterpreterDiagnostic(kind, _code.FileName, line, message);
-        _diagnostics.Add(diagnostic);
-        _onDiagnostic?.Invoke(diagnostic);
-    }
+    private void Report(DiagnosticKind kind, int line, string message) => _run.Report(kind, _fileName, line, message);
+
+    /// <summary>The rule a report applies, at module level; inside a call no rule is applied (the call is abandoned), so nothing.</summary>
+    private string Rule(string rule) => _run.Budget.Depth == 0 ? rule : string.Empty;
 
     private Flow ExecuteBlock(ImmutableArray<Statement> block, Scope scope)
     {
         foreach (Statement statement in block)
         {
+            _run.Budget.Step(_fileName, statement.Line);
             ReifyReferencedNames(statement, scope);
             Flow flow = Execute(statement, scope);
             if (flow != Flow.Normal)
@@ -120,6 +127,15 @@ internal sealed partial class BodyExecution
                     scope.DeclareGlobal(name);
                 }
                 return Flow.Normal;
+            case NonlocalStatement nonlocal:
+                foreach (string name in nonlocal.Names)
+                {
+                    scope.DeclareNonlocal(name);
+                }
+                return Flow.Normal;
+            case ReturnStatement ret:
+                _returnValue = ret.Value is null ? null : Evaluate(ret.Value, scope);
+                return Flow.Return;
             case FunctionDefinition function:
                 ExecuteFunctionDefinition(function, scope);
                 return Flow.Normal;
@@ -143,7 +159,7 @@ internal sealed partial class BodyExecution
                 return ExecuteWith(with, scope);
             case MatchStatement match:
                 Evaluate(match.Subject, scope);
-                Report(DiagnosticKind.UndecidedMatch, match.Line, $"match {match.Subject.Text}: no case was run");
+                Report(DiagnosticKind.UndecidedMatch, match.Line, $"match {match.Subject.Text}: not decided{Rule("; no case was run")}");
                 return Flow.Normal;
             case TypeAliasStatement alias:
                 Bind(alias.Name, new OpaqueValue($"type alias {alias.Name}"), scope);
@@ -153,7 +169,7 @@ internal sealed partial class BodyExecution
             case ContinueStatement:
                 return Flow.Continue;
             default:
-                // pass, nonlocal, return (a SyntaxError outside a function, already reported by the parser).
+                // pass.
                 return Flow.Normal;
         }
     }
@@ -167,7 +183,7 @@ internal sealed partial class BodyExecution
         bool? truth = PyOperators.Truth(Evaluate(test, scope));
         if (truth is null)
         {
-            Report(DiagnosticKind.UndecidedCondition, test.Line, $"{what} {test.Text}: undecided, taken as false");
+            Report(DiagnosticKind.UndecidedCondition, test.Line, $"{what} {test.Text}: undecided{Rule(", taken as false")}");
             return false;
         }
         return truth.Value;
@@ -192,25 +208,17 @@ internal sealed partial class BodyExecution
         }
         if (truth is null)
         {
-            Report(DiagnosticKind.UndecidedCondition, statement.Line, $"assert {statement.Test.Text}: undecided, taken as passing");
+            Report(DiagnosticKind.UndecidedCondition, statement.Line, $"assert {statement.Test.Text}: undecided{Rule(", taken as passing")}");
         }
     }
 
     private Flow ExecuteFor(ForStatement statement, Scope scope)
     {
         object? iterable = Evaluate(statement.Iterable, scope);
-        IEnumerable<object?>? items = iterable switch
-        {
-            PyTuple t => t.Items,
-            List<object?> l => l.ToArray(),
-            string s => s.Select(c => (object?)c.ToString()),
-            Dictionary<object, object?> d => d.Keys.ToArray(),
-            HashSet<object?> h => h.ToArray(),
-            _ => null,
-        };
+        IReadOnlyList<object?>? items = Iteration.Items(iterable);
         if (items is null || statement.IsAsync)
         {
-            Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for … in {statement.Iterable.Text}: the iterable is not a literal; body not run, target bound to an opaque value");
+            Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for … in {statement.Iterable.Text}: the items are not known{Rule("; body not run, target bound to an opaque value")}");
             // Code after a loop relies on the loop variable (`del k`): bind it as if one unknown item ran.
             Assign(statement.Target, new OpaqueValue($"item of {statement.Iterable.Text}"), scope);
             return Flow.Normal;
@@ -218,15 +226,20 @@ internal sealed partial class BodyExecution
         int count = 0;
         foreach (object? item in items)
         {
-            if (++count > _options.MaxLoopIterations)
+            if (++count > _options.MaxLoopIterations && _run.Budget.Depth == 0)
             {
                 Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for loop exceeded {_options.MaxLoopIterations} iterations; left");
                 return Flow.Normal;
             }
             Assign(statement.Target, item, scope);
-            if (ExecuteBlock(statement.Body, scope) == Flow.Break)
+            Flow flow = ExecuteBlock(statement.Body, scope);
+            if (flow == Flow.Break)
             {
                 return Flow.Normal;
+            }
+            if (flow == Flow.Return)
+            {
+                return flow;
             }
         }
         return ExecuteBlock(statement.OrElse, scope);
@@ -236,7 +249,7 @@ internal sealed partial class BodyExecution
     {
         for (int count = 0; ; count++)
         {
-            if (count >= _options.MaxLoopIterations)
+            if (count >= _options.MaxLoopIterations && _run.Budget.Depth == 0)
             {
                 Report(DiagnosticKind.UndecidedLoop, statement.Line, $"while loop exceeded {_options.MaxLoopIterations} iterations; left");
                 return Flow.Normal;
@@ -245,28 +258,17 @@ internal sealed partial class BodyExecution
             {
                 return ExecuteBlock(statement.OrElse, scope);
             }
-            if (ExecuteBlock(statement.Body, scope) == Flow.Break)
+            Flow flow = ExecuteBlock(statement.Body, scope);
+            if (flow == Flow.Break)
             {
                 return Flow.Normal;
             }
+            if (flow == Flow.Return)
+            {
+                return flow;
+            }
+            _run.Budget.Step(_fileName, statement.Line);
         }
     }
 
-    /// <summary>
-    /// <c>with</c>: the context expressions are evaluated (their imports run), each <c>as</c>
-    /// target is bound to an opaque value, and the body runs. Context managers are not entered,
-    /// so they never suppress an exception.
-    /// </summary>
-    private Flow ExecuteWith(WithStatement statement, Scope scope)
-    {
-        foreach (WithItem item in statement.Items)
-        {
-            Evaluate(item.Context, scope);
-            if (item.Target is not null)
-            {
-                Assign(item.Target, new OpaqueValue($"{item.Context.Text}.__enter__()"), scope);
-            }
-        }
-        return ExecuteBlock(statement.Body, scope);
-    }
 }

@@ -30,6 +30,10 @@ internal sealed partial class ExpressionEvaluator
                     case "lambda" or "yield" or "await" or "not" or "and" or "or" or "if" or "else" or "for" or "in" or "is":
                         throw new NotEvaluableException($"keyword {t.Text}");
                 }
+                if (_comprehensionScopes.Count > 0 && TryComprehensionVariable(t.Text, out object? variable))
+                {
+                    return variable;
+                }
                 return _context.TryLookup(t.Text, out object? value) ? value : new OpaqueValue($"unbound name {t.Text}");
             case TokenKind.Op when t.Text == "...":
                 _pos++;
@@ -47,6 +51,10 @@ internal sealed partial class ExpressionEvaluator
         while (!AtEnd && Current.Kind == TokenKind.String)
         {
             object part = PyLiteral.ParseString(Current.Text);
+            if (part is OpaqueValue && _dryRun == 0 && Parsing.FStringNames.IsFString(Current.Text))
+            {
+                part = FormattedString.Evaluate(Current.Text, tokens => Evaluate(tokens, _context, _comprehensionScopes));
+            }
             _pos++;
             value = (value, part) switch
             {
@@ -67,12 +75,22 @@ internal sealed partial class ExpressionEvaluator
         object? result;
         try
         {
-            result = open switch
+            int forAt = TopLevelFor(_pos, close);
+            result = forAt > _pos ? open switch
+            {
+                "(" => Comprehension(ComprehensionKind.Generator, _pos, forAt, close),
+                "[" => Comprehension(ComprehensionKind.List, _pos, forAt, close),
+                _ => Comprehension(TopLevelColon(_pos, forAt) ? ComprehensionKind.Dict : ComprehensionKind.Set, _pos, forAt, close),
+            } : open switch
             {
                 "(" => ParseParenthesised(),
                 "[" => ParseList(),
                 _ => ParseDictOrSet(),
             };
+            if (forAt > _pos)
+            {
+                _pos = close;
+            }
             if (!AtEnd)
             {
                 throw new NotEvaluableException("display");

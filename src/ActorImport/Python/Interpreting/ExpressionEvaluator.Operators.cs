@@ -73,6 +73,10 @@ internal sealed partial class ExpressionEvaluator
         {
             object? right = ParseBitOr();
             object? step = CompareValues(op, left, right);
+            if (step is OpaqueValue && op is "in" or "not in" && _dryRun == 0 && _context.Contains(right, left) is bool found)
+            {
+                step = op == "in" ? found : !found;
+            }
             result = !any ? step : (PyOperators.Truth(result) is false ? result : (PyOperators.Truth(result) is null ? new OpaqueValue("chained") : step));
             any = true;
             left = right;
@@ -119,6 +123,9 @@ internal sealed partial class ExpressionEvaluator
     {
         switch (op)
         {
+            case "==" or "!=" when PyOperators.HasIdentity(left) && PyOperators.HasIdentity(right) && left is not PyInstance && right is not PyInstance:
+                bool same = PyOperators.Identical(left, right) == true;
+                return op == "==" ? same : !same;
             case "==" or "!=":
                 if (!PyOperators.IsKnown(left) || !PyOperators.IsKnown(right))
                 {
@@ -130,15 +137,8 @@ internal sealed partial class ExpressionEvaluator
                 bool? contains = PyOperators.Contains(right, left);
                 return contains is null ? new OpaqueValue($"undecided {op}") : (op == "in" ? contains.Value : !contains.Value);
             case "is" or "is not":
-                bool? same = (left, right) switch
-                {
-                    (null, null) => true,
-                    (null, var v) when v is not OpaqueValue => false,
-                    (var v, null) when v is not OpaqueValue => false,
-                    (bool a, bool b) => a == b,
-                    _ => null,
-                };
-                return same is null ? new OpaqueValue($"undecided {op}") : (op == "is" ? same.Value : !same.Value);
+                bool? identical = PyOperators.Identical(left, right);
+                return identical is null ? new OpaqueValue($"undecided {op}") : (op == "is" ? identical.Value : !identical.Value);
             default:
                 if (!PyOperators.IsKnown(left) || !PyOperators.IsKnown(right))
                 {
@@ -165,6 +165,13 @@ internal sealed partial class ExpressionEvaluator
             object? right = ParseArith();
             left = (left, right) switch
             {
+                (HashSet<object?> a, HashSet<object?> or List<object?>) when Iteration.Items(right) is { } items && items.All(PyOperators.IsKnown) => op switch
+                {
+                    "|" => new HashSet<object?>(a.Concat(items), PyKeyComparer.Instance),
+                    "&" => new HashSet<object?>(a.Where(x => items.Any(y => PyOperators.AreEqual(x, y))), PyKeyComparer.Instance),
+                    "^" => new HashSet<object?>(a.Where(x => !items.Any(y => PyOperators.AreEqual(x, y))).Concat(items.Where(y => !a.Any(x => PyOperators.AreEqual(x, y)))), PyKeyComparer.Instance),
+                    _ => new OpaqueValue(op),
+                },
                 (long a, long b) => op switch
                 {
                     "|" => a | b,
@@ -195,6 +202,7 @@ internal sealed partial class ExpressionEvaluator
                 ("+", double a, double b) => a + b,
                 ("-", double a, double b) => a - b,
                 ("+", string a, string b) => a + b,
+                ("+", PyBytes a, PyBytes b) => new PyBytes([.. a.Value, .. b.Value]),
                 ("+", PyTuple a, PyTuple b) => new PyTuple([.. a.Items, .. b.Items]),
                 ("+", List<object?> a, List<object?> b) => new List<object?>([.. a, .. b]),
                 _ => new OpaqueValue(op),

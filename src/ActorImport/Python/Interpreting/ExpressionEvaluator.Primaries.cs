@@ -19,7 +19,7 @@ internal sealed partial class ExpressionEvaluator
                 }
                 string name = Current.Text;
                 _pos++;
-                value = _dryRun > 0 && value is OpaqueValue ? value : _context.GetAttribute(value, name);
+                value = _dryRun > 0 ? DryAttribute(value, name) : _context.GetAttribute(value, name);
             }
             else if (IsOp("("))
             {
@@ -38,6 +38,29 @@ internal sealed partial class ExpressionEvaluator
         return value;
     }
 
+    /// <summary>
+    /// A call's arguments, in order: positional ones, <c>*iterable</c> spliced when its items are
+    /// known, <c>name=value</c>, <c>**mapping</c> merged when its keys are known strings. When
+    /// an argument cannot be evaluated the call is not made (the context decides whether that
+    /// is worth a report).
+    /// </summary>
+    /// <summary>An attribute read in a branch Python would not evaluate: its value if known, never its exception.</summary>
+    private object? DryAttribute(object? value, string name)
+    {
+        if (value is OpaqueValue)
+        {
+            return value;
+        }
+        try
+        {
+            return _context.GetAttribute(value, name);
+        }
+        catch (Model.PythonException)
+        {
+            return new OpaqueValue($"<attribute {name} not evaluated>");
+        }
+    }
+
     private object? ParseCall(object? callee, int line)
     {
         int close = MatchingClose(_pos);
@@ -48,13 +71,40 @@ internal sealed partial class ExpressionEvaluator
         (int savedEnd, _end) = (_end, close);
         try
         {
+            int forAt = TopLevelFor(_pos, close);
+            if (forAt > _pos)
+            {
+                // f(x for x in items): the generator expression is the only argument.
+                args.Add(Comprehension(ComprehensionKind.Generator, _pos, forAt, close));
+                _pos = close;
+            }
             while (!AtEnd)
             {
-                if (IsOp("*") || IsOp("**"))
+                if (AcceptOp("**"))
                 {
-                    evaluable = false;
-                    _pos++;
-                    ParseExpression();
+                    if (ParseExpression() is Dictionary<object, object?> mapping && mapping.Keys.All(k => k is string))
+                    {
+                        foreach (var (key, value) in mapping)
+                        {
+                            keywords[(string)key] = value;
+                        }
+                    }
+                    else
+                    {
+                        evaluable = false;
+                    }
+                }
+                else if (AcceptOp("*"))
+                {
+                    object? spliced = ParseExpression();
+                    if (Iteration.Items(spliced) is { } items)
+                    {
+                        args.AddRange(items);
+                    }
+                    else
+                    {
+                        evaluable = false;
+                    }
                 }
                 else if (Current.Kind == TokenKind.Name && _pos + 1 < _end && _tokens[_pos + 1].Kind == TokenKind.Op && _tokens[_pos + 1].Text == "=")
                 {
@@ -89,11 +139,11 @@ internal sealed partial class ExpressionEvaluator
             _end = savedEnd;
             _pos = close + 1;
         }
-        if (!evaluable || _dryRun > 0)
+        if (_dryRun > 0)
         {
             return new OpaqueValue("call");
         }
-        return _context.Call(callee, args, keywords, line);
+        return evaluable ? _context.Call(callee, args, keywords, line) : _context.CallWithUnknownArguments(callee, line);
     }
 
     private object? ParseSubscript(object? target)

@@ -33,7 +33,10 @@ internal sealed partial class ExpressionEvaluator
     }
 
     /// <summary>Evaluates an expression list (a bare tuple when it has top-level commas).</summary>
-    public static object? Evaluate(ReadOnlySpan<Token> tokens, IEvaluationContext context)
+    public static object? Evaluate(ReadOnlySpan<Token> tokens, IEvaluationContext context) => Evaluate(tokens, context, null);
+
+    /// <summary>Evaluates inside the comprehensions of another evaluation (an f-string field reads their variables).</summary>
+    private static object? Evaluate(ReadOnlySpan<Token> tokens, IEvaluationContext context, List<Dictionary<string, object?>>? comprehensionScopes)
     {
         Token[] significant = Significant(tokens);
         if (significant.Length == 0)
@@ -41,6 +44,10 @@ internal sealed partial class ExpressionEvaluator
             return OpaqueValue.Instance;
         }
         var evaluator = new ExpressionEvaluator(significant, context);
+        if (comprehensionScopes is not null)
+        {
+            evaluator._comprehensionScopes.AddRange(comprehensionScopes);
+        }
         try
         {
             object? value = evaluator.ParseExpressionList();

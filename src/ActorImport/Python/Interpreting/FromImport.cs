@@ -12,18 +12,21 @@ internal sealed class FromImport
 {
     private readonly IImportCallback _callback;
     private readonly AttributeAccess _attributes;
+    private readonly ExecutionRun? _run;
 
-    public FromImport(IImportCallback callback, AttributeAccess attributes)
+    public FromImport(IImportCallback callback, AttributeAccess attributes, ExecutionRun? run = null)
     {
         _callback = callback;
         _attributes = attributes;
+        _run = run;
     }
 
     /// <summary>
     /// <c>IMPORT_FROM name</c> on <paramref name="source"/>:
-    /// 1. <c>getattr(module, name)</c>;
+    /// 1. <c>getattr(module, name)</c>, PEP 562's <c>__getattr__(name)</c> included (its AttributeError means "not there");
     /// 2. else <c>sys.modules[f"{module.__name__}.{name}"]</c> (why <c>from pkg import sub</c> works in a cycle);
-    /// 3. else ImportError "cannot import name …" (partially initialized / unknown location variants).
+    /// 3. else, for a built-in module, CPython's recorded <c>dir()</c> decides; a module whose names are unknown gives an opaque value;
+    /// 4. else ImportError "cannot import name …" (partially initialized / unknown location variants).
     /// </summary>
     public object? ImportFrom(object? source, string name)
     {
@@ -33,7 +36,12 @@ internal sealed class FromImport
                 ? value
                 : throw new ImportError($"cannot import name {PythonRepr.Str(name)} from {PyRepr.Of(source)} (unknown location)");
         }
-        if (LazyImports.TryGetAttribute(module, name, out object? bound) || _attributes.Facts.TryGet(module.Name, name, out bound))
+        if (_attributes.Facts.TryGetIntrinsic(module.Name, name, out object? bound) || LazyImports.TryGetAttribute(module, name, out bound) || _attributes.Facts.TryGet(module.Name, name, out bound))
+        {
+            return bound;
+        }
+        bool? hooked = _run?.TryModuleGetattr(module, name, out bound);
+        if (hooked == true)
         {
             return bound;
         }
@@ -42,9 +50,14 @@ internal sealed class FromImport
         {
             return submodule;
         }
-        if (_attributes.HasUnknownAttributes(module))
+        if (hooked is null && _run is not null)
         {
             return new OpaqueValue($"{module.Name}.{name}");
+        }
+        if (_attributes.TryGetAttribute(module, name, out bound))
+        {
+            // A name the recorded dir() of a built-in module lists, or any name of a module whose names are unknown.
+            return bound;
         }
         throw CannotImportName(module, name);
     }
@@ -96,7 +109,11 @@ internal sealed class FromImport
         {
             names = module.AttributeNames();
             skipUnderscored = true;
-            if (_attributes.HasUnknownAttributes(module))
+            if (_attributes.RecordedName(module) is string recordedName && _attributes.Facts.ModuleAttributes.TryGetNames(recordedName, out IReadOnlySet<string> recorded))
+            {
+                names = recorded.Order(StringComparer.Ordinal);
+            }
+            else if (_attributes.HasUnknownAttributes(module))
             {
                 undecided = $"star import from {module.Name}, whose attributes are unknown";
             }
@@ -113,7 +130,7 @@ internal sealed class FromImport
             {
                 continue;
             }
-            if (!_attributes.TryGetAttribute(module, name, out object? value))
+            if (!_attributes.TryGetAttribute(module, name, out object? value) && _run?.TryModuleGetattr(module, name, out value) != true)
             {
                 throw NoAttribute(module, name);
             }

@@ -16,6 +16,12 @@ internal interface IEvaluationContext
     /// <summary><c>target[key]</c> for targets the interpreter knows but the evaluator does not (<c>sys.modules</c>).</summary>
     object? GetItem(object? target, object? key);
 
-    /// <summary>Calls an intrinsic function (imports, sleep, list edits); opaque for anything else.</summary>
+    /// <summary>Calls a function: Python-defined ones run, builtins and intrinsics (imports, sleep, list edits) are evaluated; opaque for anything else.</summary>
     object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line);
+
+    /// <summary><c>item in container</c> for containers the interpreter knows but the evaluator does not (<c>sys.modules</c>); null when undecided.</summary>
+    bool? Contains(object? container, object? item);
+
+    /// <summary>A call whose arguments could not be evaluated (an opaque <c>*args</c>, a generator expression…): not made, reported when it would have run Python code.</summary>
+    object? CallWithUnknownArguments(object? callee, int line);
 }

@@ -20,6 +20,19 @@ public enum DiagnosticKind
 
     /// <summary>A name read from a module with a PEP 562 <c>__getattr__</c> that the interpreter cannot run.</summary>
     DynamicAttribute,
+
+    /// <summary>A call of a Python-defined function that was not run: its arguments are not known, or its decorator is opaque.</summary>
+    UndecidedCall,
+
+    /// <summary>A call ran out of its call-depth or step budget and was abandoned; its result is opaque.</summary>
+    Budget,
+
+    /// <summary>
+    /// A store into a known list or dict under a key or index that is not known: the store is
+    /// not made, so the container is no longer exact (a call goes on: nothing was chosen, but
+    /// what is read from the container later may differ from CPython's).
+    /// </summary>
+    UntrackedStore,
 }
 
 /// <summary>One report of the interpreter, with file and 1-based line. Immutable.</summary>

@@ -38,6 +38,20 @@ public sealed record InterpreterOptions
     /// <summary>Whether <c>time.sleep(literal)</c> really sleeps (tests of timing need it; off only for dry runs).</summary>
     public bool HonourSleep { get; init; } = true;
 
-    /// <summary>Upper bound of iterations for a module-level <c>for</c>/<c>while</c>; beyond it the loop is reported undecided and left.</summary>
+    /// <summary>Upper bound of iterations for a module-level <c>for</c>/<c>while</c>; beyond it the loop is reported undecided and left. (Loops inside calls count against <see cref="MaxSteps"/>.)</summary>
     public int MaxLoopIterations { get; init; } = 10_000;
+
+    /// <summary>How deep calls of Python-defined functions may nest at import time; a deeper call abandons the outermost one (opaque result, reported).</summary>
+    public int MaxCallDepth { get; init; } = 100;
+
+    /// <summary>How many statements one call made from module level may execute (nested calls included) before it is abandoned (opaque result, reported).</summary>
+    public int MaxSteps { get; init; } = 200_000;
+
+    /// <summary>These options with the budget configured under <c>actor-import.interpreter</c> (akka.hocon).</summary>
+    public InterpreterOptions WithBudget(Configuration.InterpreterBudgetOptions budget) => this with
+    {
+        MaxCallDepth = budget.MaxCallDepth,
+        MaxSteps = budget.MaxSteps,
+        MaxLoopIterations = budget.MaxLoopIterations,
+    };
 }

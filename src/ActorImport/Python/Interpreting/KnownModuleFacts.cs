@@ -37,9 +37,15 @@ public sealed class KnownModuleFacts
             [("importlib", "import_module")] = IntrinsicFunction.ImportModule,
             [("builtins", "__import__")] = IntrinsicFunction.DunderImport,
             [("time", "sleep")] = IntrinsicFunction.Sleep,
+            [("sys", "intern")] = IntrinsicFunction.Intern,
+            [("posix", "fspath")] = IntrinsicFunction.FsPath,
         };
         Debug = options.Debug;
+        ModuleAttributes = Facts.ModuleAttributeTable.For(options.TargetVersion, options.Platform);
     }
+
+    /// <summary>The recorded <c>dir()</c> of CPython's built-in and extension modules for the target (empty when none was recorded).</summary>
+    public Facts.ModuleAttributeTable ModuleAttributes { get; }
 
     /// <summary><c>__debug__</c>.</summary>
     public bool Debug { get; }
@@ -47,8 +53,17 @@ public sealed class KnownModuleFacts
     public bool TryGet(string module, string name, out object? value) => _facts.TryGetValue((module, name), out value);
 
     /// <summary>
-    /// A builtin name (looked up after locals and globals): exception classes, <c>__import__</c>,
-    /// <c>__debug__</c>; false for every other name.
+    /// The intrinsic functions (<c>importlib.import_module</c>, <c>builtins.__import__</c>,
+    /// <c>time.sleep</c>): these win over the module's own source binding, because the real
+    /// <c>importlib.import_module</c> calls the frozen bootstrap, which the interpreter does not
+    /// run — the intrinsic imports through the callback instead, as the bootstrap would.
+    /// </summary>
+    public bool TryGetIntrinsic(string module, string name, out object? value) =>
+        _facts.TryGetValue((module, name), out value) && value is IntrinsicFunction || (value = null) is not null;
+
+    /// <summary>
+    /// A builtin name (looked up after locals and globals): exception classes, the built-in types
+    /// and functions, <c>__import__</c>, <c>globals</c>, <c>__debug__</c>; false for every other name.
     /// </summary>
     public bool TryGetBuiltin(string name, out object? value)
     {
@@ -70,6 +85,16 @@ public sealed class KnownModuleFacts
         if (Model.BuiltinExceptionTypes.IsBuiltin(name))
         {
             value = new PyExceptionClass(name);
+            return true;
+        }
+        if (PyBuiltinType.Named.Contains(name))
+        {
+            value = new PyBuiltinType(name);
+            return true;
+        }
+        if (PyBuiltinFunction.Known.Contains(name))
+        {
+            value = new PyBuiltinFunction(name);
             return true;
         }
         value = null;

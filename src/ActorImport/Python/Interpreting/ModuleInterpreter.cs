@@ -9,26 +9,43 @@ namespace ActorImport.Python.Interpreting;
 /// loop does. Immutable configuration; <see cref="Execute"/> may be called from several threads
 /// at once for different modules (each call has its own state).
 /// <para>What runs, in order: every import form (IMPORT_NAME/IMPORT_FROM/IMPORT_STAR semantics
-/// and error texts); assignments to every target form (literal values, aliases, module attribute
-/// reads; anything else binds an opaque value); <c>def</c> (binds a function, records the
-/// imports in its body as deferred, never runs it); <c>class</c> (its body runs in its own
-/// namespace); <c>del</c>, <c>global</c>; the docstring as <c>__doc__</c>; if/elif/else;
-/// try/except/else/finally; raise; assert; <c>sys.modules[k] = v</c> and <c>del sys.modules[k]</c>;
-/// <c>importlib.import_module</c>, <c>__import__</c>, <c>time.sleep</c> calls; PEP 810 lazy imports.</para>
-/// <para>Undecided conditions: a condition the interpreter cannot decide is reported
+/// and error texts); assignments to every target form; <c>def</c> (defaults evaluated,
+/// decorators applied bottom-up: a source-defined decorator runs, an opaque one gives an opaque
+/// value); <c>class</c> (decorators, bases and keywords evaluated, the body run, the base's
+/// <c>__init_subclass__</c> and the class decorators run); <c>del</c>, <c>global</c>,
+/// <c>nonlocal</c>; if/elif/else; try/except/else/finally; raise; assert; with (source-defined
+/// managers entered and exited); <c>sys.modules[k] = v</c>; <c>importlib.import_module</c>,
+/// <c>__import__</c>, <c>time.sleep</c>; PEP 810 lazy imports.</para>
+/// <para>Calls: a function defined in Python source — the module's own or an imported source
+/// module's — runs when called (BodyExecution.Calls.cs): CPython's argument binding, a new frame
+/// over the same run (its imports happen, its <c>return</c> gives the value, its <c>raise</c>
+/// reaches the caller's <c>try</c>), closures, <c>global</c>/<c>nonlocal</c>. Calling a source
+/// class makes an instance and runs its <c>__init__</c>. Builtins (<c>hasattr</c>, <c>getattr</c>,
+/// <c>isinstance</c>, <c>len</c>, <c>dir</c>, conversions…) and the methods of plain values answer
+/// on known values. A module-level <c>__getattr__</c>/<c>__dir__</c> (PEP 562) is called for
+/// missing names (<see cref="TryGetModuleAttribute"/> is the engine's entry point). The
+/// attributes of built-in and extension modules are decided from CPython's recorded
+/// <c>dir()</c> (<see cref="Facts.ModuleAttributeTable"/>).</para>
+/// <para>Undecided points at module level: a condition the interpreter cannot decide is reported
 /// (<see cref="DiagnosticKind.UndecidedCondition"/>) and taken as FALSE, so the next
 /// <c>elif</c>/<c>else</c> runs. Real code puts the portable, always-available path in the
 /// <c>else</c> (optional accelerators, platform or feature probes, debug switches, environment
 /// flags are the tested conditions), so false follows the path CPython takes on most hosts and
-/// never imports what only a special configuration needs.</para>
-/// <para>Loops: <c>for</c> over a literal (or an already known list/tuple/str/dict) runs its body
-/// per item with break/continue/else; over anything else the body is not run and the loop is
-/// reported. <c>while</c> runs while its condition is decided true (undecided = false), bounded
-/// by <see cref="InterpreterOptions.MaxLoopIterations"/>. <c>with</c> evaluates its context
-/// expressions and runs its body (managers are not entered and never suppress exceptions).
-/// <c>match</c> is reported and no case runs.</para>
-/// <para>Attribute reads that Python would fail (<c>mod.missing</c>) are reported and opaque rather
-/// than raising <c>AttributeError</c>, because opaque code may have bound the name.</para>
+/// never imports what only a special configuration needs. Inside a call no rule is taken: the
+/// call is abandoned at that point, reported once (<see cref="DiagnosticKind.UndecidedCall"/>),
+/// its result is opaque, and the namespaces it could have written are marked as holding unknown
+/// names. A call that nests deeper than <see cref="InterpreterOptions.MaxCallDepth"/> or runs
+/// more than <see cref="InterpreterOptions.MaxSteps"/> statements is abandoned alike
+/// (<see cref="DiagnosticKind.Budget"/>); the import always completes.</para>
+/// <para>Loops: <c>for</c> over known items (literals, lists, ranges, dict views, comprehensions…)
+/// runs its body per item with break/continue/else; over anything else it is an undecided point.
+/// <c>while</c> runs while its condition is decided true. A module-level loop is bounded by
+/// <see cref="InterpreterOptions.MaxLoopIterations"/>; loops inside calls count against the
+/// step budget. <c>match</c> is an undecided point.</para>
+/// <para>Attribute reads that Python would fail on a module whose body ran here
+/// (<c>mod.missing</c>) are reported and opaque rather than raising <c>AttributeError</c>,
+/// because opaque code may have bound the name; on a class or a built-in module whose names are
+/// recorded they raise, as CPython does.</para>
 /// </summary>
 public sealed class ModuleInterpreter
 {
@@ -55,6 +72,29 @@ public sealed class ModuleInterpreter
     /// exception of the body propagates as the <see cref="PythonException"/> CPython would raise;
     /// reports made before it were already passed to <paramref name="onDiagnostic"/>.
     /// </summary>
+    /// <summary>
+    /// <c>getattr(module, name)</c> as CPython's <c>module_getattro</c> answers it for a reader
+    /// outside the body (the engine's attribute access, <c>_handle_fromlist</c>'s <c>hasattr</c>):
+    /// the namespace (PEP 810 proxies resolved), else the module's PEP 562 <c>__getattr__</c>
+    /// when its body defined one in source — run by this interpreter, so an
+    /// <c>importlib.import_module</c> inside it imports through the callback. False means
+    /// AttributeError; a hook the interpreter cannot run gives true with an opaque value.
+    /// Exceptions of the hook other than AttributeError propagate.
+    /// </summary>
+    public bool TryGetModuleAttribute(ModuleObject module, string name, out object? value, Action<InterpreterDiagnostic>? onDiagnostic = null)
+    {
+        if (LazyImports.TryGetAttribute(module, name, out value))
+        {
+            return true;
+        }
+        bool? hooked = new ExecutionRun(_callback, _options, _facts, _unknownNames, onDiagnostic).TryModuleGetattr(module, name, out value);
+        if (hooked is null)
+        {
+            value = new Values.OpaqueValue($"{module.Name}.{name}");
+        }
+        return hooked != false;
+    }
+
     public ExecutionResult Execute(ModuleCode code, ModuleObject module, Action<InterpreterDiagnostic>? onDiagnostic = null) =>
-        new BodyExecution(code, module, _callback, _options, _facts, _unknownNames, onDiagnostic).Run();
+        BodyExecution.RunModule(code, module, new ExecutionRun(_callback, _options, _facts, _unknownNames, onDiagnostic));
 }

@@ -23,16 +23,21 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
     private readonly SourceModuleRunner _runner;
     private readonly bool _ownsRoot;
 
-    public FakeImportSystem(InterpreterOptions? options = null, CompiledModuleCache? cache = null, string? root = null)
+    public FakeImportSystem(InterpreterOptions? options = null, CompiledModuleCache? cache = null, string? root = null, string? fallbackRoot = null)
     {
+        FallbackRoot = fallbackRoot;
         _ownsRoot = root is null;
-        _builtins = [.. (options ?? InterpreterOptions.Default).BuiltinModuleNames];
+        // CPython's frozen importlib is there before any import runs; importlib/__init__.py relies on it.
+        _builtins = [.. (options ?? InterpreterOptions.Default).BuiltinModuleNames, "_frozen_importlib", "_frozen_importlib_external"];
         Root = root ?? Path.Combine(Path.GetTempPath(), "actorimport-interp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         _runner = new SourceModuleRunner(new ModuleInterpreter(this, options), cache);
     }
 
     public string Root { get; }
+
+    /// <summary>A second top-level directory searched after <see cref="Root"/> (the real standard library, for the oracle comparisons); null for none.</summary>
+    public string? FallbackRoot { get; }
 
     /// <summary>Names of the modules whose bodies ran, in order.</summary>
     public List<string> Executed { get; } = [];
@@ -52,8 +57,11 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
         return this;
     }
 
-    /// <summary><c>importlib.import_module(name)</c>.</summary>
+    /// <summary><c>importlib.import_module(name)</c>, for a module that stays a module.</summary>
     public ModuleObject ImportModule(string name) => (ModuleObject)GcdImport(name)!;
+
+    /// <summary><c>importlib.import_module(name)</c>: whatever sys.modules holds for it at the end.</summary>
+    public object? Import(string name) => GcdImport(name);
 
     public void Put(string name, object? module) => _sysModules[name] = module;
 
@@ -122,7 +130,8 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
                 }
                 continue;
             }
-            if (module.HasAttribute(x))
+            // importlib's _handle_fromlist asks hasattr(), which runs a PEP 562 __getattr__.
+            if (_runner.Interpreter.TryGetModuleAttribute(module, x, out _, Diagnostics.Add))
             {
                 continue;
             }
@@ -163,14 +172,22 @@ internal sealed class FakeImportSystem : IImportCallback, IDisposable
         string leaf = name[(dot + 1)..];
         string packageInit = Path.Combine(searchDirectory, leaf, "__init__.py");
         string moduleFile = Path.Combine(searchDirectory, leaf + ".py");
+        if (dot < 0 && FallbackRoot is not null && !File.Exists(packageInit) && !File.Exists(moduleFile))
+        {
+            packageInit = Path.Combine(FallbackRoot, leaf, "__init__.py");
+            moduleFile = Path.Combine(FallbackRoot, leaf + ".py");
+        }
         bool isPackage = File.Exists(packageInit);
         string? file = isPackage ? packageInit : File.Exists(moduleFile) ? moduleFile : null;
-        bool extension = dot < 0 && Directory.Exists(Path.Combine(Root, "lib-dynload"))
-            && Directory.GetFiles(Path.Combine(Root, "lib-dynload"), name + ".*.so").Length > 0;
-        if (dot < 0 && (_builtins.Contains(name) || extension || (file is null && StandIns.Contains(name))))
+        string dynload = Path.Combine(FallbackRoot ?? Root, "lib-dynload");
+        bool extension = (dot < 0 && Directory.Exists(dynload) && Directory.GetFiles(dynload, name + ".*.so").Length > 0)
+            || (Directory.Exists(searchDirectory) && Directory.GetFiles(searchDirectory, leaf + ".*.so").Length > 0);
+        if ((dot < 0 && _builtins.Contains(name)) || extension || (dot < 0 && file is null && FallbackRoot is null && StandIns.Contains(name)))
         {
             var builtin = new OpaqueBuiltinModule(name);
+            builtin.SetAttribute("__spec__", new ModuleSpec(name, null, extension ? "extension" : "built-in"));
             _sysModules[name] = builtin;
+            parent?.SetAttribute(leaf, builtin);
             return builtin;
         }
         if (file is null)

@@ -15,6 +15,12 @@ public sealed record IntrinsicFunction(string QualifiedName)
 
     public static IntrinsicFunction Globals { get; } = new("builtins.globals");
 
+    /// <summary><c>sys.intern(s)</c>: the same string (identity is not observable here).</summary>
+    public static IntrinsicFunction Intern { get; } = new("sys.intern");
+
+    /// <summary><c>os.fspath(p)</c>: a str or bytes is returned unchanged.</summary>
+    public static IntrinsicFunction FsPath { get; } = new("posix.fspath");
+
     public override string ToString() => $"<built-in function {QualifiedName}>";
 }
 
@@ -26,7 +32,11 @@ public sealed record BoundListMethod(List<object?> Target, string Method);
 /// <c>update</c> with a literal dict binds its keys, with anything else marks the module as
 /// having names nobody knows.
 /// </summary>
-public sealed record GlobalsView(Model.ModuleObject Module);
+public sealed record GlobalsView(Model.ModuleObject Module)
+{
+    /// <summary>False when the module may hold names the interpreter did not see (then a missing key is undecided).</summary>
+    public bool NamesKnown { get; init; } = true;
+}
 
 /// <summary>A method of <see cref="GlobalsView"/> (<c>update</c>, <c>setdefault</c>, <c>pop</c>…).</summary>
 public sealed record BoundGlobalsMethod(GlobalsView Target, string Method);

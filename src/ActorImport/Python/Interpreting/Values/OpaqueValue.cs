@@ -16,5 +16,20 @@ public sealed class OpaqueValue
 
     public string Description { get; }
 
+    /// <summary>
+    /// The source-defined function this value stands for, when it is the result of a decorator
+    /// the interpreter could not run: calling it is reported (its body would have run in CPython).
+    /// </summary>
+    public PyFunction? Wraps { get; init; }
+
+    /// <summary>
+    /// For an attribute of a built-in or extension module (<c>_socket.socket</c>), its dotted
+    /// path, under which <see cref="Facts.ModuleAttributeTable"/> may know its attributes.
+    /// </summary>
+    public string? BuiltinPath { get; init; }
+
+    /// <summary>True when the value is known not to be None (an attribute of a built-in module that is not a recorded constant).</summary>
+    public bool IsNotNone { get; init; }
+
     public override string ToString() => Description;
 }

@@ -23,6 +23,9 @@ public sealed class PyClass
 
     public IReadOnlyList<object?> Bases { get; }
 
+    /// <summary>The <c>metaclass=</c> keyword's value, or null for <c>type</c>.</summary>
+    public object? Metaclass { get; init; }
+
     /// <summary>The class body's namespace (<c>__dict__</c>), without the <c>__name__</c> a module would have.</summary>
     public ModuleObject Namespace { get; }
 

@@ -22,9 +22,42 @@ public static class PyOperators
         List<object?> l => l.Count != 0,
         Dictionary<object, object?> d => d.Count != 0,
         HashSet<object?> s => s.Count != 0,
+        PyRange r => r.Count != 0,
+        PyIterator => true,
         ModuleObject or PyFunction or PyClass or PyExceptionClass or IntrinsicFunction or SysModulesView => true,
+        PyBuiltinType or PyBuiltinFunction or PyBoundMethod or PyMethodWrapper or Model.PythonException => true,
         _ => null,
     };
+
+    /// <summary>
+    /// <c>a is b</c>, or <c>null</c> when undecided: None and the booleans are singletons; modules,
+    /// functions, classes, instances and the built-in types and functions are compared by
+    /// identity; anything involving an opaque value or two equal plain values is undecided.
+    /// </summary>
+    public static bool? Identical(object? a, object? b)
+    {
+        if (a is null || b is null || a is bool || b is bool)
+        {
+            if ((a is null && b is OpaqueValue { IsNotNone: true }) || (b is null && a is OpaqueValue { IsNotNone: true }))
+            {
+                return false;
+            }
+            return a is OpaqueValue || b is OpaqueValue ? null : Equals(a, b);
+        }
+        if (HasIdentity(a) && HasIdentity(b))
+        {
+            return a is PyBuiltinType or PyBuiltinFunction or PyExceptionClass ? a.Equals(b) : ReferenceEquals(a, b);
+        }
+        if ((HasIdentity(a) && IsKnown(b)) || (IsKnown(a) && HasIdentity(b)))
+        {
+            return false;
+        }
+        return null;
+    }
+
+    /// <summary>Objects whose identity the interpreter tracks (one object per Python object).</summary>
+    public static bool HasIdentity(object? value) =>
+        value is ModuleObject or PyFunction or PyClass or PyInstance or PyBuiltinType or PyBuiltinFunction or PyExceptionClass or IntrinsicFunction;
 
     /// <summary>True for values whose equality and order this class decides.</summary>
     public static bool IsKnown(object? value) => value switch
@@ -91,6 +124,8 @@ public static class PyOperators
         }
         return container switch
         {
+            GlobalsView g when item is string name => g.Module.HasAttribute(name) ? true : (g.NamesKnown ? false : null),
+            PyRange r when item is long or bool => Convert.ToInt64(item, System.Globalization.CultureInfo.InvariantCulture) is long v && (r.Step > 0 ? v >= r.Start && v < r.Stop : v <= r.Start && v > r.Stop) && (v - r.Start) % r.Step == 0,
             string s when item is string t => s.Contains(t, StringComparison.Ordinal),
             PyTuple t => t.Items.Any(i => AreEqual(i, item)),
             List<object?> l => l.Any(i => AreEqual(i, item)),
