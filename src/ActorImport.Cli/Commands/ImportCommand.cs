@@ -1,12 +1,13 @@
 using System.CommandLine;
 using ActorImport.Configuration;
 using ActorImport.Engine;
+using ActorImport.Python.Interpreting;
 using ActorImport.Stress.Reports;
 
 namespace ActorImport.Cli.Commands;
 
 /// <summary>
-/// <c>actorimport import [MODULE…] [--path DIR]… [--threads N] [--json]</c>: the main job.
+/// <c>actorimport import [MODULE…] [--path DIR]… [--threads N] [--json] [--diagnostics]</c>: the main job.
 /// Imports each name with <c>importlib.import_module</c>'s semantics in one
 /// <see cref="ImportEngine"/> (search path: the <c>--path</c> entries, then the configured
 /// ones), and reports the outcome as text or as the README's JSON. Without modules it imports
@@ -21,6 +22,7 @@ internal static class ImportCommand
         var path = new Option<string[]>("--path") { Description = "a search path entry placed before the configured ones (repeatable)", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int?>("--threads") { Description = "threads that start together; thread i imports every name, starting at name i (results become one list per thread)" };
         var json = new Option<bool>("--json") { Description = "print the report as JSON (format in the README)" };
+        var diagnostics = new Option<bool>("--diagnostics") { Description = "list, on standard error, every point the interpreter could not decide (file:line: kind: message)" };
         modules.Validators.Add(arg =>
         {
             foreach (var token in arg.Tokens.Where(t => !IsModuleName(t.Value)))
@@ -36,8 +38,8 @@ internal static class ImportCommand
                 option.AddError($"--threads must be between 1 and 1024, not {value}");
             }
         });
-        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path, threads, json };
-        command.SetAction(result => Run(result, configSwitches, result.GetValue(modules) ?? [], result.GetValue(path) ?? [], result.GetValue(threads), result.GetValue(json)));
+        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path, threads, json, diagnostics };
+        command.SetAction(result => Run(result, configSwitches, result.GetValue(modules) ?? [], result.GetValue(path) ?? [], result.GetValue(threads), result.GetValue(json), result.GetValue(diagnostics)));
         return command;
     }
 
@@ -45,7 +47,7 @@ internal static class ImportCommand
     private static bool IsModuleName(string name) =>
         name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
-    private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, string[] modules, string[] extraPath, int? threads, bool json)
+    private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, string[] modules, string[] extraPath, int? threads, bool json, bool listDiagnostics)
     {
         CliSettings.Loaded? settings = CliSettings.Load(result, configSwitches);
         if (settings is null)
@@ -63,6 +65,12 @@ internal static class ImportCommand
         ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, resolver, configuration: settings.Configuration);
         engineOptions = engineOptions with { SearchPath = [.. searchPath, .. engineOptions.SearchPath] };
 
+        // Diagnostics arrive from every importing thread; they are printed after the run, in order.
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<InterpreterDiagnostic>();
+        if (listDiagnostics)
+        {
+            engineOptions = engineOptions with { OnDiagnostic = (_, diagnostic) => reported.Enqueue(diagnostic) };
+        }
         using var engine = new ImportEngine(engineOptions);
         ImportRun run = ImportRun.Execute(engine, modules, threads ?? 1);
         if (json)
@@ -74,6 +82,10 @@ internal static class ImportCommand
         else
         {
             ImportTextReport.Write(Console.Out, engine, run);
+        }
+        foreach (InterpreterDiagnostic diagnostic in reported)
+        {
+            Console.Error.WriteLine(diagnostic);
         }
         return run.AllOk ? 0 : 1;
     }

@@ -78,6 +78,18 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void DiagnosticsListWhatTheInterpreterCouldNotDecideWithFileAndLine()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.Write("undecided.py", "import os\nif os.getpid() > 1:\n    import json\nX = 1\n");
+        var quiet = CliRunner.Run("import", "--path", dir.Path, "undecided");
+        var listed = CliRunner.Run("import", "--diagnostics", "--path", dir.Path, "undecided");
+        Assert.Equal(0, listed.ExitCode);
+        Assert.DoesNotContain("UndecidedCondition", quiet.Stderr);
+        Assert.Contains($"{file}:2: UndecidedCondition", listed.Stderr);
+    }
+
+    [Fact]
     public void TheTextReportSummarisesAndShowsTheTree()
     {
         var result = CliRunner.Run("import");
