@@ -45,6 +45,34 @@ public abstract class EngineTestBase : IDisposable
         return engine;
     }
 
+    /// <summary>Runs <paramref name="body"/> on <paramref name="count"/> threads released together; returns each result or exception.</summary>
+    protected static (object? Value, Exception? Error)[] RunTogether(int count, Func<int, object?> body)
+    {
+        var results = new (object?, Exception?)[count];
+        using var start = new Barrier(count);
+        var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait(HangDetector);
+            try
+            {
+                results[i] = (body(i), null);
+            }
+            catch (Exception e)
+            {
+                results[i] = (null, e);
+            }
+        })).ToArray();
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+        foreach (Thread thread in threads)
+        {
+            Assert.True(thread.Join(HangDetector), "a chain hung");
+        }
+        return results;
+    }
+
     protected static ModuleObject Module(object? value) => Assert.IsAssignableFrom<ModuleObject>(value);
 
     public void Dispose()

@@ -108,30 +108,15 @@ public sealed class StdlibGraphTests : EngineTestBase
             single.ImportModule(name);
         }
         using var many = NewEngine(Configure);
-        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
-        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+        var results = RunTogether(8, t =>
         {
-            try
+            for (int i = 0; i < names.Length; i++)
             {
-                for (int i = 0; i < names.Length; i++)
-                {
-                    many.ImportModule(names[(i * 7 + t * 3) % names.Length]);
-                }
+                many.ImportModule(names[(i * 7 + t * 3) % names.Length]);
             }
-            catch (Exception e)
-            {
-                errors.Add(e);
-            }
-        })).ToArray();
-        foreach (Thread thread in threads)
-        {
-            thread.Start();
-        }
-        foreach (Thread thread in threads)
-        {
-            Assert.True(thread.Join(HangDetector), "a chain hung");
-        }
-        Assert.Empty(errors);
+            return null;
+        });
+        Assert.All(results, r => Assert.Null(r.Error));
         Assert.Empty(many.Modules.Initializing());
         Assert.Equal(single.Modules.Keys.Order(StringComparer.Ordinal), many.Modules.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(single.Statistics.BodiesExecuted, many.Statistics.BodiesExecuted);

@@ -1,6 +1,7 @@
 using System.Text;
 using ActorImport.Model;
 using ActorImport.Python.Interpreting.Values;
+using ActorImport.Python.Parsing;
 using ActorImport.Python.Tokenizing;
 
 namespace ActorImport.Python.Interpreting;
@@ -42,7 +43,7 @@ internal static class FormattedString
             {
                 return Opaque(token);
             }
-            int fieldEnd = FieldEnd(token, i + 1, end);
+            int fieldEnd = FStringNames.FieldEnd(token, i + 1, end);
             if (fieldEnd >= end || token[fieldEnd] != '}')
             {
                 // A conversion or a format spec follows; only a bare !r or !s is evaluated.
@@ -121,41 +122,5 @@ internal static class FormattedString
             _ when PyOperators.IsKnown(value) => PyRepr.Of(value),
             _ => null,
         };
-    }
-
-    /// <summary>Where a field's expression ends: a top-level <c>}</c>, <c>!</c> conversion or <c>:</c> format spec.</summary>
-    private static int FieldEnd(string text, int start, int end)
-    {
-        int depth = 0;
-        char quote = '\0';
-        for (int j = start; j < end; j++)
-        {
-            char c = text[j];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (c is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (c is ')' or ']' or '}')
-            {
-                if (depth == 0)
-                {
-                    return j;
-                }
-                depth--;
-            }
-            else if (depth == 0 && ((c == '!' && (j + 1 >= end || text[j + 1] != '=')) || c == ':'))
-            {
-                return j;
-            }
-        }
-        return end;
     }
 }

@@ -54,8 +54,11 @@ internal static class FStringNames
         }
     }
 
-    /// <summary>Where a field's expression ends: a top-level <c>}</c>, <c>!</c> conversion or <c>:</c> format spec.</summary>
-    private static int FieldEnd(string text, int start, int end)
+    /// <summary>
+    /// Where a field's expression ends: a top-level <c>}</c>, <c>!</c> conversion or <c>:</c>
+    /// format spec (the interpreter's f-string evaluation cuts its fields with it too).
+    /// </summary>
+    internal static int FieldEnd(string text, int start, int end)
     {
         int depth = 0;
         char quote = '\0';
