@@ -16,7 +16,7 @@ root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 root.Subcommands.Add(ConfigCommand.Create(configOverrides));
 root.Subcommands.Add(StressCommand.Create(configOverrides));
 ParseResult parsed = root.Parse(commandArgs);
-if (StressCommand.ReportParseErrors(parsed) is int exitCode)
+if (CommandLineErrors.Report(parsed) is int exitCode)
 {
     return exitCode;
 }

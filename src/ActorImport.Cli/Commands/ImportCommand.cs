@@ -1,13 +1,15 @@
 using System.CommandLine;
 using ActorImport.Configuration;
 using ActorImport.Engine;
+using ActorImport.Model;
 using ActorImport.Python.Interpreting;
 using ActorImport.Stress.Reports;
 
 namespace ActorImport.Cli.Commands;
 
 /// <summary>
-/// <c>actorimport import [MODULE…] [--path DIR]… [--threads N] [--json] [--diagnostics]</c>: the main job.
+/// <c>actorimport import [MODULE…] [--path DIR]… [--threads N] [--json] [--diagnostics]
+/// [--coordination actors|locks] [--lazy normal|all|none]</c>: the main job.
 /// Imports each name with <c>importlib.import_module</c>'s semantics in one
 /// <see cref="ImportEngine"/> (search path: the <c>--path</c> entries, then the configured
 /// ones), and reports the outcome as text or as the README's JSON. Without modules it imports
@@ -23,6 +25,10 @@ internal static class ImportCommand
         var threads = new Option<int?>("--threads") { Description = "threads that start together; thread i imports every name, starting at name i (results become one list per thread)" };
         var json = new Option<bool>("--json") { Description = "print the report as JSON (format in the README)" };
         var diagnostics = new Option<bool>("--diagnostics") { Description = "list, on standard error, every point the interpreter could not decide (file:line: kind: message)" };
+        var coordination = new Option<string?>("--coordination") { Description = "how chains coordinate: actors | locks (default: actor-import.engine.coordination)" };
+        coordination.AcceptOnlyFromAmong("actors", "locks");
+        var lazy = new Option<string?>("--lazy") { Description = "PEP 810 lazy imports: normal | all | none (default: actor-import.lazy-imports.mode)" };
+        lazy.AcceptOnlyFromAmong("normal", "all", "none");
         modules.Validators.Add(arg =>
         {
             foreach (var token in arg.Tokens.Where(t => !IsModuleName(t.Value)))
@@ -38,8 +44,12 @@ internal static class ImportCommand
                 option.AddError($"--threads must be between 1 and 1024, not {value}");
             }
         });
-        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path, threads, json, diagnostics };
-        command.SetAction(result => Run(result, configSwitches, result.GetValue(modules) ?? [], result.GetValue(path) ?? [], result.GetValue(threads), result.GetValue(json), result.GetValue(diagnostics)));
+        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path, threads, json, diagnostics, coordination, lazy };
+        command.SetAction(result => Run(result, configSwitches, new Arguments(
+            result.GetValue(modules) ?? [], result.GetValue(path) ?? [], result.GetValue(threads), result.GetValue(json),
+            result.GetValue(diagnostics),
+            result.GetValue(coordination) is { } c ? Enum.Parse<CoordinationMode>(c, ignoreCase: true) : null,
+            result.GetValue(lazy) is { } l ? Enum.Parse<LazyImportMode>(l, ignoreCase: true) : null)));
         return command;
     }
 
@@ -47,7 +57,10 @@ internal static class ImportCommand
     private static bool IsModuleName(string name) =>
         name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
-    private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, string[] modules, string[] extraPath, int? threads, bool json, bool listDiagnostics)
+    /// <summary>What the command line asked for. Immutable.</summary>
+    private sealed record Arguments(string[] Modules, string[] Path, int? Threads, bool Json, bool Diagnostics, CoordinationMode? Coordination, LazyImportMode? Lazy);
+
+    private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, Arguments arguments)
     {
         CliSettings.Loaded? settings = CliSettings.Load(result, configSwitches);
         if (settings is null)
@@ -56,27 +69,33 @@ internal static class ImportCommand
         }
         ActorImportOptions options = settings.Options;
         var resolver = SearchPathResolver.ForHost(options.Python.TargetVersion);
-        var searchPath = new List<string>(extraPath.Select(p => Path.GetFullPath(p)));
+        var searchPath = new List<string>(arguments.Path.Select(p => Path.GetFullPath(p)));
+        string[] modules = arguments.Modules;
         if (modules.Length == 0)
         {
             modules = [DefaultTree.EntryModule];
             searchPath.AddRange(DefaultTree.SearchPath(resolver.DefaultTree));
         }
         ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, resolver, configuration: settings.Configuration);
-        engineOptions = engineOptions with { SearchPath = [.. searchPath, .. engineOptions.SearchPath] };
+        engineOptions = engineOptions with
+        {
+            SearchPath = [.. searchPath, .. engineOptions.SearchPath],
+            Coordination = arguments.Coordination ?? engineOptions.Coordination,
+            Interpreter = engineOptions.Interpreter with { LazyImports = arguments.Lazy ?? engineOptions.Interpreter.LazyImports },
+        };
 
         // Diagnostics arrive from every importing thread; they are printed after the run, in order.
         var reported = new System.Collections.Concurrent.ConcurrentQueue<InterpreterDiagnostic>();
-        if (listDiagnostics)
+        if (arguments.Diagnostics)
         {
             engineOptions = engineOptions with { OnDiagnostic = (_, diagnostic) => reported.Enqueue(diagnostic) };
         }
         using var engine = new ImportEngine(engineOptions);
-        ImportRun run = ImportRun.Execute(engine, modules, threads ?? 1);
-        if (json)
+        ImportRun run = ImportRun.Execute(engine, modules, arguments.Threads ?? 1);
+        if (arguments.Json)
         {
             using Stream stdout = Console.OpenStandardOutput();
-            ImportJsonReport.Write(stdout, engine, run, threaded: threads is not null);
+            ImportJsonReport.Write(stdout, engine, run, threaded: arguments.Threads is not null);
             stdout.Write("\n"u8);
         }
         else

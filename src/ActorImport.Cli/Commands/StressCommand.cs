@@ -87,19 +87,6 @@ internal static partial class StressCommand
         return summary.Violations == 0 ? 0 : 1;
     }
 
-    /// <summary>
-    /// Parse errors of <c>stress</c> as one line on standard error (exit code 2) instead of the
-    /// parser's errors and help text; null for any other command, or when there is no error.
-    /// </summary>
-    public static int? ReportParseErrors(ParseResult parsed)
-    {
-        if (parsed.Errors.Count == 0 || parsed.CommandResult.Command.Name != "stress")
-        {
-            return null;
-        }
-        return BadArguments(string.Join("; ", parsed.Errors.Select(e => Regex.Replace(e.Message, @"\s+", " ").Trim())));
-    }
-
     private static int BadArguments(string message)
     {
         Console.Error.WriteLine($"actorimport stress: {message}");

@@ -100,6 +100,41 @@ public class ImportCommandTests
         Assert.Contains(Environment.NewLine + "    shop.billing" + Environment.NewLine, result.Stdout);
     }
 
+    [Theory]
+    [InlineData("actors")]
+    [InlineData("locks")]
+    public void EitherCoordinationImportsTheSameModules(string coordination)
+    {
+        using var dir = new TempDirectory();
+        Universe universe = UniverseGenerator.Write(new UniverseShape(21, 40, CycleEvery: 4), dir.Path);
+        var result = CliRunner.Run(["import", "--json", "--threads", "4", "--coordination", coordination, "--path", dir.Path, .. universe.Modules]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        JsonElement modules = Parse(result.Stdout).GetProperty("modules");
+        Assert.Equal(universe.Modules.Order(StringComparer.Ordinal), modules.EnumerateObject().Select(p => p.Name).Where(universe.Modules.Contains).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void LazyNoneMakesALazyImportEager()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("app.py", "lazy import heavy\n");
+        dir.Write("heavy.py", "X = 1\n");
+        JsonElement normal = Parse(CliRunner.Run("import", "--json", "--path", dir.Path, "app").Stdout).GetProperty("modules");
+        JsonElement none = Parse(CliRunner.Run("import", "--json", "--lazy", "none", "--path", dir.Path, "app").Stdout).GetProperty("modules");
+        Assert.False(normal.TryGetProperty("heavy", out _));
+        Assert.True(none.TryGetProperty("heavy", out _));
+    }
+
+    [Fact]
+    public void AMalformedCommandLineIsOneLineAndExitTwo()
+    {
+        var result = CliRunner.Run("import", "--coordination", "bogus", "json");
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("actorimport import: ", line);
+        Assert.Contains("'bogus'", line);
+    }
+
     [Fact]
     public void ThreadCountsOutsideTheRangeAreRejected()
     {
