@@ -27,8 +27,8 @@ public sealed class ActorCoordination : IImportCoordination
         _modules = modules;
         _askTimeout = actors.AskTimeout;
         var state = new CoordinatorState(modules, Statistics, actors.DispatcherId);
-        // Props from arguments, not a lambda: Akka compiles a lambda's expression tree (milliseconds).
         _slots = state.Slots;
+        // Props from arguments, not a lambda: Akka compiles a lambda's expression tree (milliseconds).
         _coordinator = actors.System.ActorOf(Props.Create<CoordinatorActor>(state).WithDispatcher(actors.DispatcherId), $"import-coordinator-{Guid.NewGuid():N}");
     }
 
