@@ -77,6 +77,39 @@ internal sealed class ClaimTable
     }
 
     /// <summary>
+    /// The actors coordination's contended claim (the coordinator found <paramref name="owner"/>'s
+    /// claim slot on <paramref name="name"/> and marked it contended): the attempt is recorded
+    /// here from its first contended claim until the owner's Finished, so the wait-for graph
+    /// knows it. Rules 3 and 4 of <see cref="Decide"/>: the partial module when waiting would
+    /// close a cycle, otherwise the wait edge (null reply, <paramref name="attempt"/> set).
+    /// </summary>
+    public ClaimReply? DecideContended(string name, ImportChain chain, ImportChain owner, ModuleMap modules, EngineStatistics statistics, out Attempt? attempt)
+    {
+        if (!_attempts.TryGetValue(name, out attempt))
+        {
+            _attempts[name] = attempt = new Attempt(owner);
+        }
+        else if (!ReferenceEquals(attempt.Owner, owner))
+        {
+            // An attempt leaves the table with its slot (both at Finished), so this cannot happen.
+            throw new InvalidOperationException($"claim table out of step with the claim slot of '{name}'");
+        }
+        if (ClosesCycle(chain, owner))
+        {
+            if (modules.TryGetEntry(name, out ModuleEntry? partial))
+            {
+                statistics.CrossChainPartial();
+                return ClaimReply.Partial(partial!.Value);
+            }
+            return ClaimReply.Failed(new ImportError($"deadlock detected by _ModuleLock({PythonRepr.Str(name)})", name));
+        }
+        _waitingFor[chain] = name;
+        attempt.Waiters.Add(chain);
+        statistics.Waited();
+        return null;
+    }
+
+    /// <summary>
     /// <c>_has_deadlocked</c>: follows owner → the module it waits for → that module's owner …;
     /// a cycle exists when the walk comes back to <paramref name="requester"/>. Each chain waits
     /// for at most one module, so the walk is a path, bounded by the number of waiting chains.

@@ -265,6 +265,55 @@ public abstract class ConcurrencyTests : EngineTestBase
         }
     }
 
+    /// <summary>
+    /// Many short first imports raced by several chains (sync and async): under the actors'
+    /// optimistic claim the owner's closing CAS and the coordinator's contending CAS meet here
+    /// often. Every name's body runs once and every chain gets that one module; a body that
+    /// always fails fails every chain that imports it and leaves the name absent.
+    /// </summary>
+    [Fact]
+    public void ChainsRacingOnManyShortFirstImportsEachGetTheOneModule()
+    {
+        const int names = 400;
+        const int chains = 6;
+        var host = new HostModules();
+        for (int i = 0; i < names; i++)
+        {
+            host.Add($"race{i}", i % 10 == 9 ? _ => throw new InvalidOperationException("fails") : m => m.SetAttribute("X", 1));
+        }
+        using var engine = NewEngine();
+        engine.MetaPath.Insert(0, host);
+        var results = RunTogether(chains, t => Enumerable.Range(0, names).Select(i =>
+        {
+            try
+            {
+                return t % 2 == 0
+                    ? engine.ImportModule($"race{i}")
+                    : engine.ImportModuleAsync($"race{i}").GetAwaiter().GetResult();
+            }
+            catch (InvalidOperationException e)
+            {
+                return e;
+            }
+        }).ToArray());
+        Assert.All(results, r => Assert.Null(r.Error));
+        var perChain = results.Select(r => Assert.IsType<object?[]>(r.Value)).ToArray();
+        for (int i = 0; i < names; i++)
+        {
+            if (i % 10 == 9)
+            {
+                Assert.All(perChain, values => Assert.IsType<InvalidOperationException>(values[i]));
+                Assert.False(engine.Modules.ContainsKey($"race{i}"));
+                continue;
+            }
+            Assert.Equal(1, host.Executions($"race{i}"));
+            var first = Module(perChain[0][i]);
+            Assert.All(perChain, values => Assert.Same(first, values[i]));
+            Assert.Same(first, engine.Modules[$"race{i}"]);
+        }
+        Assert.Empty(engine.Modules.Initializing());
+    }
+
     [Fact]
     public void ManyChainsImportATreeAndEveryModuleIsInitialisedOnce()
     {
