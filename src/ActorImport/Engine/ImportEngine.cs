@@ -3,6 +3,7 @@ using ActorImport.Discovery;
 using ActorImport.Model;
 using ActorImport.Python.Caching;
 using ActorImport.Python.Interpreting;
+using ActorImport.Python.Interpreting.Facts;
 using Microsoft.Extensions.Configuration;
 
 namespace ActorImport.Engine;
@@ -48,7 +49,7 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
         Statistics = new EngineStatistics();
         Interpreter = new ModuleInterpreter(this, _options.Interpreter);
         var cache = _options.CompiledCache is null ? null : new CompiledModuleCache(_options.CompiledCache);
-        var runner = new EngineBodyRunner(new SourceModuleRunner(Interpreter, cache), Statistics, _options.OnDiagnostic);
+        var runner = new EngineBodyRunner(new SourceModuleRunner(Interpreter, cache), Statistics, _options.OnDiagnostic, this, ExtensionImportTable.For(_options.Interpreter.TargetVersion, _options.Interpreter.Platform));
         _state = FinderState.CreateDefault(_options.SearchPath, _map, _options.StdlibDirectory, runner);
         if (_options.IncludeStartupModules)
         {

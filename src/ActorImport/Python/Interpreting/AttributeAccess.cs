@@ -66,7 +66,7 @@ public sealed class AttributeAccess
             case GlobalsView globals:
                 value = new BoundGlobalsMethod(globals, name);
                 return true;
-            case List<object?> list when name is "append" or "extend":
+            case List<object?> list when name is "append" or "extend" or "insert" or "remove":
                 value = new BoundListMethod(list, name);
                 return true;
             default:

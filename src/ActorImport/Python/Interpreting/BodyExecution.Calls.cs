@@ -80,6 +80,8 @@ internal sealed partial class BodyExecution
         }
         var scope = new Scope(function.Globals!, locals, function.QualifiedName + ".<locals>.", function.Closure, isFunction: true);
         var frame = new BodyExecution(_run, function.Globals!, function.FileName);
+        using var pushed = _run.Frames.Push(function.Globals!, function.FileName, function.Line);
+        frame._frame = pushed.Frame;
         if (function.LambdaBody is not null)
         {
             return frame.Evaluate(function.LambdaBody, scope);

@@ -42,6 +42,8 @@ internal sealed partial class BodyExecution
                     return null;
                 }
                 return new OpaqueValue("time.sleep(…)");
+            case IntrinsicFunction f when f == IntrinsicFunction.Warn:
+                return CallWarn(args, keywords, line);
             case IntrinsicFunction f when f == IntrinsicFunction.FsPath:
                 return args.Count == 1 && args[0] is string or PyBytes ? args[0] : new OpaqueValue("os.fspath(…)");
             case IntrinsicFunction f when f == IntrinsicFunction.Intern:
@@ -82,6 +84,18 @@ internal sealed partial class BodyExecution
             case BoundListMethod { Method: "extend" } m when args.Count == 1 && args[0] is PyTuple or List<object?>:
                 m.Target.AddRange(args[0] is PyTuple t ? t.Items : ((List<object?>)args[0]!).ToArray());
                 return null;
+            case BoundListMethod { Method: "insert" } m when args.Count == 2 && args[0] is long index:
+                // list.insert clamps the index into [0, len] after adding len to a negative one.
+                m.Target.Insert((int)Math.Clamp(index < 0 ? index + m.Target.Count : index, 0, m.Target.Count), args[1]);
+                return null;
+            case BoundListMethod { Method: "remove" } m when args.Count == 1 && EqualityKnown(args[0]) && m.Target.All(EqualityKnown):
+                int position = m.Target.FindIndex(item => PyOperators.AreEqual(item, args[0]));
+                if (position < 0)
+                {
+                    throw new PythonException("ValueError", "list.remove(x): x not in list");
+                }
+                m.Target.RemoveAt(position);
+                return null;
             case BoundListMethod m:
                 Report(DiagnosticKind.UndecidedImport, line, $"list.{m.Method} with an argument that is not a literal; the list is left as it was");
                 return null;
@@ -95,6 +109,10 @@ internal sealed partial class BodyExecution
                 return new OpaqueValue("call result");
         }
     }
+
+    /// <summary>Whether <c>==</c> on <paramref name="value"/> is decided: known plain values, objects with identity, tuples of these.</summary>
+    private static bool EqualityKnown(object? value) =>
+        value is PyTuple t ? t.Items.All(EqualityKnown) : PyOperators.IsKnown(value) || PyOperators.HasIdentity(value);
 
     /// <summary><c>dict.update</c>'s argument as name/value pairs: a dict with str keys, or an iterable of (str, value) pairs; null when not known.</summary>
     private static List<KeyValuePair<string, object?>>? UpdatePairs(object? argument)

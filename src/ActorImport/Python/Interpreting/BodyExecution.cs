@@ -31,6 +31,9 @@ internal sealed partial class BodyExecution
     private bool _futureAnnotations;
     private object? _returnValue;
 
+    /// <summary>This frame on its chain's <see cref="ExecutingFrames"/> stack (its line follows the statements run).</summary>
+    private ExecutingFrame? _frame;
+
     /// <summary>A frame of <paramref name="run"/> whose globals are <paramref name="module"/> and whose code comes from <paramref name="fileName"/>.</summary>
     public BodyExecution(ExecutionRun run, ModuleObject module, string? fileName)
     {
@@ -60,6 +63,8 @@ internal sealed partial class BodyExecution
     public static ExecutionResult RunModule(ModuleCode code, ModuleObject module, ExecutionRun run)
     {
         var frame = new BodyExecution(run, module, code.FileName);
+        using var pushed = run.Frames.Push(module, code.FileName, 1);
+        frame._frame = pushed.Frame;
         var scope = new Scope(module);
         if (code.Body.Length > 0 && code.Docstring is not null && code.Body[0] is ExpressionStatement doc)
         {
@@ -80,6 +85,10 @@ internal sealed partial class BodyExecution
         foreach (Statement statement in block)
         {
             _run.Budget.Step(_fileName, statement.Line);
+            if (_frame is not null)
+            {
+                _frame.Line = statement.Line;
+            }
             ReifyReferencedNames(statement, scope);
             Flow flow = Execute(statement, scope);
             if (flow != Flow.Normal)

@@ -13,8 +13,9 @@ internal sealed class ExecutionRun
 {
     private readonly Action<InterpreterDiagnostic>? _onDiagnostic;
 
-    public ExecutionRun(IImportCallback callback, InterpreterOptions options, KnownModuleFacts facts, UnknownNames unknownNames, Action<InterpreterDiagnostic>? onDiagnostic)
+    public ExecutionRun(IImportCallback callback, InterpreterOptions options, KnownModuleFacts facts, UnknownNames unknownNames, ExecutingFrames frames, Action<InterpreterDiagnostic>? onDiagnostic)
     {
+        Frames = frames;
         Callback = callback;
         Options = options;
         UnknownNames = unknownNames;
@@ -25,6 +26,9 @@ internal sealed class ExecutionRun
     }
 
     public IImportCallback Callback { get; }
+
+    /// <summary>The executing frames of every chain (this run's frames are pushed on its own chain's stack).</summary>
+    public ExecutingFrames Frames { get; }
 
     public InterpreterOptions Options { get; }
 

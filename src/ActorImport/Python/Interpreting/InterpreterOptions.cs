@@ -30,6 +30,14 @@ public sealed record InterpreterOptions
         "errno", "faulthandler", "gc", "itertools", "marshal", "posix", "pwd", "sys", "time", "xxsubtype",
     ];
 
+    /// <summary>
+    /// <c>__name__</c> of the code that calls the import system from outside any body (the
+    /// frame below the outermost one, see <see cref="ExecutingFrames"/>): <c>__main__</c>, as
+    /// for <c>python -c "import m"</c> or a script. Decides which warnings CPython's default
+    /// filters show (<c>default::DeprecationWarning:__main__</c>).
+    /// </summary>
+    public string CallerModuleName { get; init; } = "__main__";
+
     /// <summary><c>__debug__</c> (false under <c>-O</c>).</summary>
     public bool Debug { get; init; } = true;
 

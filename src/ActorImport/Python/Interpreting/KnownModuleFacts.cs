@@ -7,7 +7,10 @@ namespace ActorImport.Python.Interpreting;
 /// opaque built-in modules do not carry: <c>sys.version_info</c>, <c>sys.platform</c>,
 /// <c>sys.implementation</c>, <c>sys.modules</c>, <c>os.name</c>, <c>typing.TYPE_CHECKING</c>,
 /// and the intrinsic functions <c>importlib.import_module</c>, <c>time.sleep</c>. A module's
-/// own binding always wins over these. Immutable; safe from any thread.
+/// own binding always wins over these. Immutable, but for one value: <c>_warnings.filters</c>
+/// is CPython's process-wide warning filter list (recorded from CPython's C initialiser), one
+/// list per interpreter that bodies edit as <c>warnings.simplefilter</c> does; like every list a
+/// body shares with other chains' bodies, it is not synchronised (CPython's GIL is not modelled).
 /// </summary>
 public sealed class KnownModuleFacts
 {
@@ -20,6 +23,7 @@ public sealed class KnownModuleFacts
             ["name"] = options.ImplementationName,
             ["cache_tag"] = $"{options.ImplementationName}-{options.TargetVersion.Major}{options.TargetVersion.Minor}",
         });
+        ModuleAttributes = Facts.ModuleAttributeTable.For(options.TargetVersion, options.Platform);
         _facts = new()
         {
             [("sys", "version_info")] = new VersionInfo(options.TargetVersion),
@@ -39,9 +43,28 @@ public sealed class KnownModuleFacts
             [("time", "sleep")] = IntrinsicFunction.Sleep,
             [("sys", "intern")] = IntrinsicFunction.Intern,
             [("posix", "fspath")] = IntrinsicFunction.FsPath,
+            [("_warnings", "warn")] = IntrinsicFunction.Warn,
         };
+        if (WarningFilters(ModuleAttributes) is { } filters)
+        {
+            _facts[("_warnings", "filters")] = filters;
+        }
         Debug = options.Debug;
-        ModuleAttributes = Facts.ModuleAttributeTable.For(options.TargetVersion, options.Platform);
+    }
+
+    /// <summary>
+    /// <c>_warnings.filters</c> from the recorded <c>(action, message, category name, module,
+    /// lineno)</c> tuples, the category made the built-in class; null when none were recorded.
+    /// </summary>
+    private static List<object?>? WarningFilters(Facts.ModuleAttributeTable table)
+    {
+        if (table.ValueOf("_warnings", "filters") is not List<object?> recorded)
+        {
+            return null;
+        }
+        return recorded.Select(f => f is PyTuple { Items: [var action, var message, string category, var module, var lineno] }
+            ? (object?)new PyTuple([action, message, new PyExceptionClass(category), module, lineno])
+            : f).ToList();
     }
 
     /// <summary>The recorded <c>dir()</c> of CPython's built-in and extension modules for the target (empty when none was recorded).</summary>

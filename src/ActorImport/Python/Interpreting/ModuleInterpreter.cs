@@ -53,6 +53,7 @@ public sealed class ModuleInterpreter
     private readonly InterpreterOptions _options;
     private readonly KnownModuleFacts _facts;
     private readonly UnknownNames _unknownNames = new();
+    private readonly ExecutingFrames _frames = new();
 
     public ModuleInterpreter(IImportCallback callback, InterpreterOptions? options = null)
     {
@@ -87,7 +88,7 @@ public sealed class ModuleInterpreter
         {
             return true;
         }
-        bool? hooked = new ExecutionRun(_callback, _options, _facts, _unknownNames, onDiagnostic).TryModuleGetattr(module, name, out value);
+        bool? hooked = new ExecutionRun(_callback, _options, _facts, _unknownNames, _frames, onDiagnostic).TryModuleGetattr(module, name, out value);
         if (hooked is null)
         {
             value = new Values.OpaqueValue($"{module.Name}.{name}");
@@ -96,5 +97,5 @@ public sealed class ModuleInterpreter
     }
 
     public ExecutionResult Execute(ModuleCode code, ModuleObject module, Action<InterpreterDiagnostic>? onDiagnostic = null) =>
-        BodyExecution.RunModule(code, module, new ExecutionRun(_callback, _options, _facts, _unknownNames, onDiagnostic));
+        BodyExecution.RunModule(code, module, new ExecutionRun(_callback, _options, _facts, _unknownNames, _frames, onDiagnostic));
 }

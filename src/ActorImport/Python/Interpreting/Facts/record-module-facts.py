@@ -46,6 +46,13 @@ for n in names:
                     constants.setdefault(n, {})[a] = c
             except TypeError:
                 pass
+# _warnings.filters, CPython's process-wide filter list as the C initialiser built it (what
+# warnings.warn decides with): tuples (action, message, category name, module, lineno), message
+# and module None or a plain str (no -W options under -I -S, so no compiled patterns).
+import _warnings
+constants.setdefault('_warnings', {})['filters'] = [
+    {'tuple': [a, m, c.__name__, mod, ln]} for (a, m, c, mod, ln) in _warnings.filters
+    if (m is None or isinstance(m, str)) and (mod is None or isinstance(mod, str))]
 print('\n'.join(lines))
 print('---')
 print(json.dumps(constants, indent=0, sort_keys=True))

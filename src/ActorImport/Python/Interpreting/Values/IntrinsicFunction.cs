@@ -21,10 +21,13 @@ public sealed record IntrinsicFunction(string QualifiedName)
     /// <summary><c>os.fspath(p)</c>: a str or bytes is returned unchanged.</summary>
     public static IntrinsicFunction FsPath { get; } = new("posix.fspath");
 
+    /// <summary><c>_warnings.warn(message, category=None, stacklevel=1, source=None)</c>: filtered, and shown through <c>warnings._showwarnmsg</c>.</summary>
+    public static IntrinsicFunction Warn { get; } = new("_warnings.warn");
+
     public override string ToString() => $"<built-in function {QualifiedName}>";
 }
 
-/// <summary><c>list.append</c>/<c>list.extend</c> bound to a known list (how bodies grow <c>__all__</c>).</summary>
+/// <summary><c>list.append</c>/<c>extend</c>/<c>insert</c>/<c>remove</c> bound to a known list (how bodies grow <c>__all__</c>, how <c>warnings.simplefilter</c> edits <c>warnings.filters</c>).</summary>
 public sealed record BoundListMethod(List<object?> Target, string Method);
 
 /// <summary>
