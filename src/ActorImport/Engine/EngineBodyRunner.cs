@@ -56,7 +56,15 @@ internal sealed class EngineBodyRunner : IModuleBodyRunner
         _statistics.BodyExecuted();
         string name = module.Name;
         Action<InterpreterDiagnostic>? report = _onDiagnostic is null ? null : d => _onDiagnostic(name, d);
-        _source.Run(module, path, report);
+        try
+        {
+            _source.Run(module, path, report);
+        }
+        catch
+        {
+            _statistics.BodyFailed();
+            throw;
+        }
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed class EngineStatistics
     private long _crossChainPartials;
     private long _moduleActorsStarted;
     private long _bodiesExecuted;
+    private long _bodiesFailed;
 
     /// <summary>Claims sent (cold imports and imports of a module another chain initialises).</summary>
     public long Claims => Interlocked.Read(ref _claims);
@@ -42,8 +43,16 @@ public sealed class EngineStatistics
 
     internal void ModuleActorStarted() => Interlocked.Increment(ref _moduleActorsStarted);
 
+    /// <summary>
+    /// Bodies that raised (their attempt failed and the module was removed; a later import runs
+    /// the body again). Bodies run minus bodies failed is the number of successful initialisations.
+    /// </summary>
+    public long BodiesFailed => Interlocked.Read(ref _bodiesFailed);
+
     internal void BodyExecuted() => Interlocked.Increment(ref _bodiesExecuted);
 
+    internal void BodyFailed() => Interlocked.Increment(ref _bodiesFailed);
+
     public override string ToString() =>
-        $"claims={Claims} waits={Waits} partial(same chain)={SameChainPartials} partial(cross chain)={CrossChainPartials} module actors={ModuleActorsStarted} bodies={BodiesExecuted}";
+        $"claims={Claims} waits={Waits} partial(same chain)={SameChainPartials} partial(cross chain)={CrossChainPartials} module actors={ModuleActorsStarted} bodies={BodiesExecuted} failed={BodiesFailed}";
 }

@@ -151,6 +151,8 @@ public abstract class ImportCoreTests : EngineTestBase
         long before = engine.Statistics.BodiesExecuted;
         Assert.Throws<PythonException>(() => engine.ImportModule("pkg"));
         Assert.Equal(before + 1, engine.Statistics.BodiesExecuted);
+        // Both attempts of pkg failed; pkg.good's body succeeded once.
+        Assert.Equal(2, engine.Statistics.BodiesFailed);
         Assert.Empty(engine.Modules.Initializing());
     }
 

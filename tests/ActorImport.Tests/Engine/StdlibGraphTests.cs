@@ -119,6 +119,12 @@ public sealed class StdlibGraphTests : EngineTestBase
         Assert.All(results, r => Assert.Null(r.Error));
         Assert.Empty(many.Modules.Initializing());
         Assert.Equal(single.Modules.Keys.Order(StringComparer.Ordinal), many.Modules.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(single.Statistics.BodiesExecuted, many.Statistics.BodiesExecuted);
+        // Every module in sys.modules was initialised successfully exactly once. A body may also
+        // have failed and run again: a chain that meets another chain's partial module (a
+        // cross-chain cycle) can get an ImportError that a `try: … except ImportError` swallows,
+        // as in CPython with threads; those attempts are counted apart.
+        Assert.Equal(
+            single.Statistics.BodiesExecuted - single.Statistics.BodiesFailed,
+            many.Statistics.BodiesExecuted - many.Statistics.BodiesFailed);
     }
 }
