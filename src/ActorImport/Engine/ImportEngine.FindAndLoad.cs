@@ -152,7 +152,8 @@ public sealed partial class ImportEngine
     /// 1. The parent is in <c>sys.modules</c> (imported before the claim; imported again if it
     ///    vanished); if its body imported this module meanwhile, that module is the answer.
     /// 2. The parent's <c>__path__</c> is the search path, else "… is not a package".
-    /// 3. Find the spec on the meta path; none is "No module named".
+    /// 3. Find the spec on the meta path; none is "No module named"; a module stored in
+    ///    <c>sys.modules</c> meanwhile is the answer.
     /// 4. Load (publish, execute, re-read), bind on the parent BEFORE clearing the initialising
     ///    mark (gh-149728: nobody sees a ready child missing from its parent), clear the mark.
     /// </summary>
@@ -175,6 +176,15 @@ public sealed partial class ImportEngine
                 ?? throw new ModuleNotFoundError($"No module named {PythonRepr.Str(name)}; {PythonRepr.Str(parent)} is not a package", name);
         }
         ModuleSpec spec = SpecFinder.FindSpecOnMetaPath(_state, name, path) ?? throw ModuleNotFoundError.NoModuleNamed(name);
+        // _find_spec answers with sys.modules[name].__spec__ when a body stored the module while
+        // we searched (importlib/__init__ stores its frozen _bootstrap_external that way, and a
+        // chain handed the partial importlib can get here meanwhile): that module is the answer,
+        // as _find_and_load_unlocked's own sys.modules check would have found a moment later.
+        // Loading it again would publish it under its spec's other name.
+        if (_map.TryGetEntry(name, out ModuleEntry? stored) && stored!.Owner is null)
+        {
+            return ReadyValue(name, stored.Value);
+        }
         object? module = LoadUnlocked(spec, chain);
         if (parent is not null)
         {

@@ -139,6 +139,43 @@ public abstract class ImportCoreTests : EngineTestBase
         Assert.True(engine.Statistics.SameChainPartials >= 1);
     }
 
+    /// <summary>
+    /// A module stored in <c>sys.modules</c> while the claim holder searches (as importlib's
+    /// <c>__init__</c> stores its frozen <c>_bootstrap_external</c>, whose spec has another name)
+    /// is the import's answer: nothing is loaded, and the other name's entry is left alone.
+    /// </summary>
+    [Fact]
+    public void AModuleStoredWhileSearchingIsTheAnswerAndItsSpecsNameIsNotReloaded()
+    {
+        using var engine = NewEngine();
+        var original = new ModuleObject("original");
+        original.SetAttribute("__spec__", new ModuleSpec("original", null));
+        engine.Modules["original"] = original;
+        engine.MetaPath.Insert(0, new StoringFinder(engine, "alias", original));
+        Assert.Same(original, engine.ImportModule("alias"));
+        Assert.Same(original, engine.Modules["original"]);
+        Assert.Empty(engine.Modules.Initializing());
+        Assert.Equal(0, engine.Statistics.BodiesExecuted);
+    }
+
+    /// <summary>A host finder that, asked for <paramref name="name"/>, stores <paramref name="module"/> there first (a concurrent body's store).</summary>
+    private sealed class StoringFinder(ImportEngine engine, string name, ModuleObject module) : IMetaPathFinder
+    {
+        public ModuleSpec? FindSpec(string fullname, IReadOnlyList<string>? path, ModuleObject? target = null)
+        {
+            if (fullname != name)
+            {
+                return null;
+            }
+            engine.Modules[name] = module;
+            return new ModuleSpec(fullname, null);
+        }
+
+        public void InvalidateCaches()
+        {
+        }
+    }
+
     [Fact]
     public void FailureRemovesTheModuleKeepsItsSubmodulesAndARetryReExecutes()
     {
