@@ -61,19 +61,7 @@ internal sealed class ClaimTable
             }
             return ClaimReply.OwnNested;
         }
-        if (ClosesCycle(chain, attempt.Owner))
-        {
-            if (modules.TryGetEntry(name, out ModuleEntry? partial))
-            {
-                statistics.CrossChainPartial();
-                return ClaimReply.Partial(partial!.Value);
-            }
-            return ClaimReply.Failed(new ImportError($"deadlock detected by _ModuleLock({PythonRepr.Str(name)})", name));
-        }
-        _waitingFor[chain] = name;
-        attempt.Waiters.Add(chain);
-        statistics.Waited();
-        return null;
+        return HandOverOrWait(name, chain, attempt, modules, statistics);
     }
 
     /// <summary>
@@ -94,7 +82,17 @@ internal sealed class ClaimTable
             // An attempt leaves the table with its slot (both at Finished), so this cannot happen.
             throw new InvalidOperationException($"claim table out of step with the claim slot of '{name}'");
         }
-        if (ClosesCycle(chain, owner))
+        return HandOverOrWait(name, chain, attempt, modules, statistics);
+    }
+
+    /// <summary>
+    /// Rules 3 and 4 of <see cref="Decide"/> for a chain that does not own
+    /// <paramref name="attempt"/>: the partial module when waiting would close a cycle (CPython's
+    /// deadlock error only when nothing is published yet), otherwise the wait edge (null reply).
+    /// </summary>
+    private ClaimReply? HandOverOrWait(string name, ImportChain chain, Attempt attempt, ModuleMap modules, EngineStatistics statistics)
+    {
+        if (ClosesCycle(chain, attempt.Owner))
         {
             if (modules.TryGetEntry(name, out ModuleEntry? partial))
             {

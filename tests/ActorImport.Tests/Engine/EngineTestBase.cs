@@ -73,6 +73,17 @@ public abstract class EngineTestBase : IDisposable
         return results;
     }
 
+    /// <summary>A new engine with <paramref name="mock"/>'s modules installed (CPython's <c>mock_spec</c> context).</summary>
+    private protected ImportEngine Engine(CPython.MockSpec mock)
+    {
+        var engine = NewEngine();
+        mock.InstallOn(engine);
+        return engine;
+    }
+
+    /// <summary>A module value's <c>__name__</c>.</summary>
+    protected static string? NameOf(object? module) => Module(module).GetAttributeOrDefault("__name__") as string;
+
     protected static ModuleObject Module(object? value) => Assert.IsAssignableFrom<ModuleObject>(value);
 
     public void Dispose()

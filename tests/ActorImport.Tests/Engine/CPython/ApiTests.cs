@@ -14,15 +14,6 @@ namespace ActorImport.Tests.Engine.CPython;
 /// </summary>
 public abstract class ApiTests : EngineTestBase
 {
-    private ImportEngine Engine(MockSpec mock)
-    {
-        var engine = NewEngine();
-        mock.InstallOn(engine);
-        return engine;
-    }
-
-    private static string? NameOf(object? module) => Module(module).GetAttributeOrDefault("__name__") as string;
-
     // ImportModuleTests
 
     [Fact]

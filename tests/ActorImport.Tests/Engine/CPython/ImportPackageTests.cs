@@ -12,15 +12,6 @@ namespace ActorImport.Tests.Engine.CPython;
 /// </summary>
 public abstract class ImportPackageTests : EngineTestBase
 {
-    private ImportEngine Engine(MockSpec mock)
-    {
-        var engine = NewEngine();
-        mock.InstallOn(engine);
-        return engine;
-    }
-
-    private static string? NameOf(object? module) => Module(module).GetAttributeOrDefault("__name__") as string;
-
     // test_packages.ParentModuleTests
 
     [Fact]

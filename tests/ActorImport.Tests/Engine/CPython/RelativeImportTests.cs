@@ -22,8 +22,6 @@ public abstract class RelativeImportTests : EngineTestBase
         }
     }
 
-    private static string? NameOf(object? module) => Module(module).GetAttributeOrDefault("__name__") as string;
-
     [Fact]
     public void ModuleFromModule() => RelativeImportTest(["pkg.__init__", "pkg.mod2"], [Globals.Of(("__package__", "pkg")), Globals.Of(("__name__", "pkg.mod1"))], (engine, g) =>
     {
