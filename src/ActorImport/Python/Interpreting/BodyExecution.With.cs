@@ -12,7 +12,9 @@ internal sealed partial class BodyExecution
     /// defined in source (an instance whose class has <c>__enter__</c> and <c>__exit__</c>) is
     /// entered and exited as CPython does, and its <c>__exit__</c> may swallow the body's
     /// exception. Any other manager is not entered: its <c>as</c> target is opaque, the body runs,
-    /// and exceptions pass through (it is not known to suppress them).
+    /// and exceptions pass through (it is not known to suppress them). An opaque manager (a C
+    /// call's result, e.g. <c>os.scandir(x)</c>, which CPython may refuse with a TypeError) is
+    /// reported, since running the body assumes the call and its <c>__enter__</c> succeeded.
     /// </summary>
     private Flow ExecuteWith(WithStatement statement, Scope scope) => ExecuteWithItems(statement, 0, scope);
 
@@ -28,6 +30,10 @@ internal sealed partial class BodyExecution
             || LookupAttribute(manager, "__enter__", out object? enter) != Lookup.Found
             || LookupAttribute(manager, "__exit__", out object? exit) != Lookup.Found)
         {
+            if (manager is OpaqueValue)
+            {
+                Report(DiagnosticKind.UndecidedCall, statement.Line, $"with {item.Context.Text}: an opaque context manager; the body runs as if it and its __enter__ succeeded and __exit__ swallows nothing");
+            }
             if (item.Target is not null)
             {
                 Assign(item.Target, new OpaqueValue($"{item.Context.Text}.__enter__()"), scope);

@@ -161,4 +161,19 @@ public class SideEffectTests
         Assert.IsType<OpaqueValue>(fake.ImportModule("useglobs").GetAttributeOrDefault("ACTORIMPORT_NOT_IN_ENV"));
         Assert.Contains(fake.Diagnostics, d => d.Kind == DiagnosticKind.UndecidedImport && d.Line == 2 && d.FileName!.EndsWith("globs.py", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// <c>with os.scandir(ImportError):</c> — CPython raises TypeError from the C call; what a C
+    /// function does with its arguments is not known here, so the body runs and the opaque
+    /// context manager is reported with its line instead of passing silently.
+    /// </summary>
+    [PythonFact]
+    public void AnOpaqueContextManagerIsReportedNotSilentlyEntered()
+    {
+        using FakeImportSystem fake = ImportOracle.Tree([
+            ("scan.py", "import os\nwith os.scandir(ImportError) as it:\n    X = 1\n")]);
+        Assert.StartsWith("TypeError: scandir: path should be", ImportOracle.CPython(fake.Root, "scan").Error);
+        fake.ImportModule("scan");
+        Assert.Contains(fake.Diagnostics, d => d.Kind == DiagnosticKind.UndecidedCall && d.Line == 2 && d.Message.Contains("opaque context manager", StringComparison.Ordinal));
+    }
 }
