@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace ActorImport.Stress.Reports;
@@ -96,36 +95,6 @@ public static class CPythonImportReport
             : throw new InvalidOperationException($"{python} printed {reports.Length} report(s) for {jobs.Count} job(s)");
     }
 
-    private static string RunPython(string python, string[] args, string? stdin, string? workingDirectory)
-    {
-        var start = new ProcessStartInfo(python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (string arg in (string[])["-I", "-S", .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{python} did not start");
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-            process.StandardInput.Close();
-        }
-        string output = stdout.Result;
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{python} failed ({process.ExitCode}): {stderr.Result}");
-        }
-        return output;
-    }
+    private static string RunPython(string python, string[] args, string? stdin, string? workingDirectory) =>
+        PythonProcess.Run(python, ["-I", "-S", .. args], stdin, workingDirectory);
 }

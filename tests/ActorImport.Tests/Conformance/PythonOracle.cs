@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using ActorImport.Stress.Reports;
 
 namespace ActorImport.Tests.Conformance;
 
@@ -42,40 +42,8 @@ public static class PythonOracle
     public static string RunScript(string script, IEnumerable<string>? args = null, string flags = "", string? workingDirectory = null, string? stdin = null)
     {
         string python = PythonPath ?? throw new InvalidOperationException(MissingText + (RequiredByCi ? "; CI=true requires the oracle tests to run" : string.Empty));
-        var start = new ProcessStartInfo(python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (string flag in flags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            start.ArgumentList.Add(flag);
-        }
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (string arg in args ?? [])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-            process.StandardInput.Close();
-        }
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"python3 exited with {process.ExitCode}: {stderr.Result}");
-        }
-        return stdout;
+        string[] arguments = [.. flags.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-c", script, .. args ?? []];
+        return PythonProcess.Run(python, arguments, stdin, workingDirectory);
     }
 
     /// <summary>Runs a script that prints one JSON document and parses it.</summary>
