@@ -18,24 +18,16 @@ public sealed partial class ImportEngine
     /// </summary>
     internal object? FindAndLoad(string name, ImportChain chain)
     {
-        if (_map.TryGetEntry(name, out ModuleEntry? entry))
+        if (TryPublished(name, chain, out object? published))
         {
-            if (entry!.Owner is null)
-            {
-                return ReadyValue(name, entry.Value);
-            }
-            if (ReferenceEquals(entry.Owner, chain))
-            {
-                Statistics.SameChainPartial();
-                return entry.Value;
-            }
+            return published;
         }
-        else if (ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
         {
             FindAndLoad(parent, chain);
-            if (_map.TryGetEntry(name, out entry) && entry!.Owner is null)
+            if (TryReady(name, out object? loaded))
             {
-                return ReadyValue(name, entry.Value);
+                return loaded;
             }
         }
         ClaimReply reply = _coordination.Claim(name, chain);
@@ -49,24 +41,16 @@ public sealed partial class ImportEngine
     /// <summary><see cref="FindAndLoad"/> whose waits (for parents' and the module's other owners) block no thread.</summary>
     internal async Task<object?> FindAndLoadAsync(string name, ImportChain chain)
     {
-        if (_map.TryGetEntry(name, out ModuleEntry? entry))
+        if (TryPublished(name, chain, out object? published))
         {
-            if (entry!.Owner is null)
-            {
-                return ReadyValue(name, entry.Value);
-            }
-            if (ReferenceEquals(entry.Owner, chain))
-            {
-                Statistics.SameChainPartial();
-                return entry.Value;
-            }
+            return published;
         }
-        else if (ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
         {
             await FindAndLoadAsync(parent, chain).ConfigureAwait(false);
-            if (_map.TryGetEntry(name, out entry) && entry!.Owner is null)
+            if (TryReady(name, out object? loaded))
             {
-                return ReadyValue(name, entry.Value);
+                return loaded;
             }
         }
         ClaimReply reply = await _coordination.ClaimAsync(name, chain).ConfigureAwait(false);
@@ -75,6 +59,43 @@ public sealed partial class ImportEngine
             reply = await AwaitAttemptAsync(name, reply.Pending!).ConfigureAwait(false);
         }
         return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, reply);
+    }
+
+    /// <summary>
+    /// Step 1 of <see cref="FindAndLoad"/>, without a message: a ready entry (None is "halted"),
+    /// or the partial module this chain is initialising itself (a same-chain cycle).
+    /// </summary>
+    private bool TryPublished(string name, ImportChain chain, out object? value)
+    {
+        value = null;
+        if (!_map.TryGetEntry(name, out ModuleEntry? entry))
+        {
+            return false;
+        }
+        if (entry!.Owner is null)
+        {
+            value = ReadyValue(name, entry.Value);
+            return true;
+        }
+        if (ReferenceEquals(entry.Owner, chain))
+        {
+            Statistics.SameChainPartial();
+            value = entry.Value;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The value of a ready entry of <paramref name="name"/> (see <see cref="ReadyValue"/>); false when absent or initialising.</summary>
+    private bool TryReady(string name, out object? value)
+    {
+        if (_map.TryGetEntry(name, out ModuleEntry? entry) && entry!.Owner is null)
+        {
+            value = ReadyValue(name, entry.Value);
+            return true;
+        }
+        value = null;
+        return false;
     }
 
     /// <summary>A reply that needs no loading: Ready, Partial, or Failed (the attempt's own exception, gh-143650).</summary>
@@ -167,9 +188,9 @@ public sealed partial class ImportEngine
             {
                 FindAndLoad(parent, chain);
             }
-            if (_map.TryGetEntry(name, out ModuleEntry? now) && now!.Owner is null)
+            if (TryReady(name, out object? now))
             {
-                return ReadyValue(name, now.Value);
+                return now;
             }
             _map.TryGetEntry(parent, out ModuleEntry? parentEntry);
             path = SearchLocations(parentEntry?.Value)
@@ -181,9 +202,9 @@ public sealed partial class ImportEngine
         // chain handed the partial importlib can get here meanwhile): that module is the answer,
         // as _find_and_load_unlocked's own sys.modules check would have found a moment later.
         // Loading it again would publish it under its spec's other name.
-        if (_map.TryGetEntry(name, out ModuleEntry? stored) && stored!.Owner is null)
+        if (TryReady(name, out object? stored))
         {
-            return ReadyValue(name, stored.Value);
+            return stored;
         }
         object? module = LoadUnlocked(spec, chain);
         if (parent is not null)
