@@ -24,17 +24,9 @@ public sealed class ExtensionImportTable
     public static ExtensionImportTable Empty { get; } = new(FrozenDictionary<string, ExtensionInit>.Empty);
 
     /// <summary>The table recorded for <paramref name="version"/> on <paramref name="platform"/>, or <see cref="Empty"/> when none was.</summary>
-    public static ExtensionImportTable For(Version version, string platform)
-    {
-        string name = $"ActorImport.Facts.cpython-{version.Major}.{version.Minor}-{platform}-extension-imports.json";
-        using Stream? stream = typeof(ExtensionImportTable).Assembly.GetManifestResourceStream(name);
-        if (stream is null)
-        {
-            return Empty;
-        }
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    }
+    public static ExtensionImportTable For(Version version, string platform) =>
+        FactResources.Table(version, platform, stem =>
+            FactResources.Read(stem + "-extension-imports.json") is { } json ? Parse(json) : Empty);
 
     /// <summary>Reads <c>{"module": {"imports": [[name, fromlist, level], …], "registers": [name, …]}}</c>.</summary>
     public static ExtensionImportTable Parse(string json)

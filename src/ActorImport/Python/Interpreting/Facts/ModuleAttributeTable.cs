@@ -49,24 +49,9 @@ public sealed class ModuleAttributeTable
     public static ModuleAttributeTable Empty { get; } = new(FrozenDictionary<string, FrozenSet<string>>.Empty, FrozenDictionary<string, JsonElement>.Empty);
 
     /// <summary>The table recorded for <paramref name="version"/> on <paramref name="platform"/>, or <see cref="Empty"/> when none was.</summary>
-    public static ModuleAttributeTable For(Version version, string platform)
-    {
-        string stem = $"ActorImport.Facts.cpython-{version.Major}.{version.Minor}-{platform}";
-        string? names = ReadResource(stem + ".txt");
-        string? constants = ReadResource(stem + ".json");
-        return names is null ? Empty : Parse(names, constants ?? "{}");
-    }
-
-    private static string? ReadResource(string name)
-    {
-        using Stream? stream = typeof(ModuleAttributeTable).Assembly.GetManifestResourceStream(name);
-        if (stream is null)
-        {
-            return null;
-        }
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static ModuleAttributeTable For(Version version, string platform) =>
+        FactResources.Table(version, platform, stem =>
+            FactResources.Read(stem + ".txt") is { } names ? Parse(names, FactResources.Read(stem + ".json") ?? "{}") : Empty);
 
     /// <summary>Reads the <c>name: attr attr …</c> lines (<c>#</c> starts a comment) and the constants' JSON.</summary>
     public static ModuleAttributeTable Parse(string names, string constantsJson)
