@@ -9,12 +9,14 @@ namespace ActorImport.Cli.Commands;
 
 /// <summary>
 /// <c>actorimport import [MODULE…] [--path DIR]… [--threads N] [--json] [--diagnostics]
-/// [--coordination actors|locks] [--lazy normal|all|none]</c>: the main job.
+/// [--coordination actors|locks] [--lazy normal|all|none] [--importtime] [--chrome-trace FILE]</c>:
+/// the main job.
 /// Imports each name with <c>importlib.import_module</c>'s semantics in one
 /// <see cref="ImportEngine"/> (search path: the <c>--path</c> entries, then the configured
 /// ones), and reports the outcome as text or as the README's JSON. Without modules it imports
-/// the bundled default tree (entry module <c>shop</c>, its path entries first). Exit code 0
-/// when every import succeeded, 1 otherwise, 2 for bad configuration.
+/// the bundled default tree (entry module <c>shop</c>, its path entries first). Tracing:
+/// <see cref="ImportTracing"/>. Exit code 0 when every import succeeded, 1 otherwise, 2 for bad
+/// configuration or a trace file that cannot be written.
 /// </summary>
 internal static class ImportCommand
 {
@@ -29,6 +31,8 @@ internal static class ImportCommand
         coordination.AcceptOnlyFromAmong("actors", "locks");
         var lazy = new Option<string?>("--lazy") { Description = "PEP 810 lazy imports: normal | all | none (default: actor-import.lazy-imports.mode)" };
         lazy.AcceptOnlyFromAmong("normal", "all", "none");
+        Option<bool> importTime = ImportTracing.ImportTimeOption();
+        Option<string?> chromeTrace = ImportTracing.ChromeTraceOption();
         modules.Validators.Add(arg =>
         {
             foreach (var token in arg.Tokens.Where(t => !IsModuleName(t.Value)))
@@ -44,12 +48,13 @@ internal static class ImportCommand
                 option.AddError($"--threads must be between 1 and 1024, not {value}");
             }
         });
-        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path, threads, json, diagnostics, coordination, lazy };
+        var command = new Command("import", "Import modules (default: the bundled sample tree) and report") { modules, path, threads, json, diagnostics, coordination, lazy, importTime, chromeTrace };
         command.SetAction(result => Run(result, configSwitches, new Arguments(
             result.GetValue(modules) ?? [], result.GetValue(path) ?? [], result.GetValue(threads), result.GetValue(json),
             result.GetValue(diagnostics),
             result.GetValue(coordination) is { } c ? Enum.Parse<CoordinationMode>(c, ignoreCase: true) : null,
-            result.GetValue(lazy) is { } l ? Enum.Parse<LazyImportMode>(l, ignoreCase: true) : null)));
+            result.GetValue(lazy) is { } l ? Enum.Parse<LazyImportMode>(l, ignoreCase: true) : null,
+            result.GetValue(importTime), result.GetValue(chromeTrace))));
         return command;
     }
 
@@ -58,7 +63,7 @@ internal static class ImportCommand
         name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
     /// <summary>What the command line asked for. Immutable.</summary>
-    private sealed record Arguments(string[] Modules, string[] Path, int? Threads, bool Json, bool Diagnostics, CoordinationMode? Coordination, LazyImportMode? Lazy);
+    private sealed record Arguments(string[] Modules, string[] Path, int? Threads, bool Json, bool Diagnostics, CoordinationMode? Coordination, LazyImportMode? Lazy, bool ImportTime, string? ChromeTrace);
 
     private static int Run(ParseResult result, IReadOnlyList<string> configSwitches, Arguments arguments)
     {
@@ -90,8 +95,15 @@ internal static class ImportCommand
         {
             engineOptions = engineOptions with { OnDiagnostic = (_, diagnostic) => reported.Enqueue(diagnostic) };
         }
+        using ImportTracing? tracing = ImportTracing.Start(arguments.ImportTime, arguments.ChromeTrace, perThread: arguments.Threads > 1, Console.Error);
+        if (tracing is null)
+        {
+            return CliSettings.ConfigurationError;
+        }
+        engineOptions = engineOptions with { Observer = tracing.Observer };
         using var engine = new ImportEngine(engineOptions);
         ImportRun run = ImportRun.Execute(engine, modules, arguments.Threads ?? 1);
+        int? traceFailed = tracing.Finish(Console.Error);
         if (arguments.Json)
         {
             using Stream stdout = Console.OpenStandardOutput();
@@ -106,6 +118,6 @@ internal static class ImportCommand
         {
             Console.Error.WriteLine(diagnostic);
         }
-        return run.AllOk ? 0 : 1;
+        return traceFailed ?? (run.AllOk ? 0 : 1);
     }
 }

@@ -1,3 +1,4 @@
+using ActorImport.Diagnostics;
 using ActorImport.Loading;
 using ActorImport.Model;
 using ActorImport.Python.Interpreting.Values;
@@ -19,6 +20,10 @@ public sealed partial class ImportEngine
         if (name.Length > 0 && name[0] != '.' && _map.TryGetEntry(name, out ModuleEntry? entry) && entry!.Owner is null
             && entry.Value is not null and not LazyModule { IsPending: true })
         {
+            if (_options.Observer is not null)
+            {
+                Observe(ImportEventKind.CacheHit, name, CurrentChain);
+            }
             return entry.Value;
         }
         string absolute = ResolveImportModuleName(name, package);

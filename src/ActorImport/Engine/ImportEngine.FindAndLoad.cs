@@ -1,3 +1,4 @@
+using ActorImport.Diagnostics;
 using ActorImport.Discovery;
 using ActorImport.Loading;
 using ActorImport.Model;
@@ -22,6 +23,13 @@ public sealed partial class ImportEngine
         {
             return published;
         }
+        // An observed import is one that finds and loads: not a module another chain is initialising.
+        return _options.Observer is not null && !_map.ContainsKey(name) ? ObservedFindAndLoad(name, chain) : FindAndLoadCold(name, chain);
+    }
+
+    /// <summary>Steps 2 and 3 of <see cref="FindAndLoad"/>.</summary>
+    private object? FindAndLoadCold(string name, ImportChain chain)
+    {
         if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
         {
             FindAndLoad(parent, chain);
@@ -33,18 +41,24 @@ public sealed partial class ImportEngine
         ClaimReply reply = _coordination.Claim(name, chain);
         while (reply.Kind == ClaimKind.Wait)
         {
-            reply = AwaitAttempt(name, reply.Pending!);
+            reply = _options.Observer is null ? AwaitAttempt(name, reply.Pending!) : ObservedAwaitAttempt(name, chain, reply.Pending!);
         }
-        return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, reply);
+        return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, chain, reply);
     }
 
     /// <summary><see cref="FindAndLoad"/> whose waits (for parents' and the module's other owners) block no thread.</summary>
-    internal async Task<object?> FindAndLoadAsync(string name, ImportChain chain)
+    internal Task<object?> FindAndLoadAsync(string name, ImportChain chain)
     {
         if (TryPublished(name, chain, out object? published))
         {
-            return published;
+            return Task.FromResult(published);
         }
+        return _options.Observer is not null && !_map.ContainsKey(name) ? ObservedFindAndLoadAsync(name, chain) : FindAndLoadColdAsync(name, chain);
+    }
+
+    /// <summary>Steps 2 and 3 of <see cref="FindAndLoadAsync"/>.</summary>
+    private async Task<object?> FindAndLoadColdAsync(string name, ImportChain chain)
+    {
         if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
         {
             await FindAndLoadAsync(parent, chain).ConfigureAwait(false);
@@ -56,9 +70,9 @@ public sealed partial class ImportEngine
         ClaimReply reply = await _coordination.ClaimAsync(name, chain).ConfigureAwait(false);
         while (reply.Kind == ClaimKind.Wait)
         {
-            reply = await AwaitAttemptAsync(name, reply.Pending!).ConfigureAwait(false);
+            reply = await (_options.Observer is null ? AwaitAttemptAsync(name, reply.Pending!) : ObservedAwaitAttemptAsync(name, chain, reply.Pending!)).ConfigureAwait(false);
         }
-        return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, reply);
+        return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, chain, reply);
     }
 
     /// <summary>
@@ -74,12 +88,20 @@ public sealed partial class ImportEngine
         }
         if (entry!.Owner is null)
         {
+            if (_options.Observer is not null)
+            {
+                Observe(ImportEventKind.CacheHit, name, chain);
+            }
             value = ReadyValue(name, entry.Value);
             return true;
         }
         if (ReferenceEquals(entry.Owner, chain))
         {
             Statistics.SameChainPartial();
+            if (_options.Observer is not null)
+            {
+                Observe(ImportEventKind.PartialSameChain, name, chain);
+            }
             value = entry.Value;
             return true;
         }
@@ -99,7 +121,16 @@ public sealed partial class ImportEngine
     }
 
     /// <summary>A reply that needs no loading: Ready, Partial, or Failed (the attempt's own exception, gh-143650).</summary>
-    private object? Conclude(string name, ClaimReply reply) => reply.Kind switch
+    private object? Conclude(string name, ImportChain chain, ClaimReply reply)
+    {
+        if (reply.Kind == ClaimKind.Partial && _options.Observer is not null)
+        {
+            ObservePartial(name, chain);
+        }
+        return Conclude(name, reply);
+    }
+
+    private static object? Conclude(string name, ClaimReply reply) => reply.Kind switch
     {
         ClaimKind.Ready => ReadyValue(name, reply.Value),
         ClaimKind.Partial => reply.Value,
@@ -238,6 +269,10 @@ public sealed partial class ImportEngine
             else
             {
                 spec.Loader.ExecModule(module);
+                if (_options.Observer is not null)
+                {
+                    ObserveLazy(module);
+                }
             }
         }
         catch

@@ -1,5 +1,6 @@
 using ActorImport.Model;
 using ActorImport.Configuration;
+using ActorImport.Diagnostics;
 using ActorImport.Discovery;
 using ActorImport.Python.Caching;
 using ActorImport.Python.Interpreting;
@@ -50,6 +51,15 @@ public sealed record ImportEngineOptions
 
     /// <summary>Receives what the interpreter could not decide, with the module it ran; null ignores it.</summary>
     public Action<string, InterpreterDiagnostic>? OnDiagnostic { get; init; }
+
+    /// <summary>
+    /// Receives the engine's import events (imports started and finished with their depth, cache
+    /// hits, waits, partial hand-overs, lazy reifications, failures): e.g. an
+    /// <see cref="ImportTelemetry"/>, an <see cref="ImportTimeRecorder"/>, a
+    /// <see cref="ChromeTraceRecorder"/>, or several through <see cref="ImportObservers.Combine"/>.
+    /// Null (the default) costs one null check per event point.
+    /// </summary>
+    public IImportObserver? Observer { get; init; }
 
     /// <summary>
     /// The engine options the configuration describes: the resolved search path (<c>auto</c>

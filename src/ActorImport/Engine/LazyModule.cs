@@ -34,6 +34,12 @@ public sealed class LazyModule : ModuleObject
         base.SetAttribute("__spec__", null);
     }
 
+    /// <summary>
+    /// Told the module's name just before the body runs (the engine's observer, when it has one).
+    /// Set by the engine right after arming, before the module is published ready.
+    /// </summary>
+    internal Action<string>? Reifying { get; set; }
+
     /// <summary>True while armed and not yet loaded (CPython: <c>type(m) is _LazyModule</c>).</summary>
     public bool IsPending => _pending is not null;
 
@@ -57,6 +63,7 @@ public sealed class LazyModule : ModuleObject
             _loading = true;
             try
             {
+                Reifying?.Invoke(Name);
                 Load(pending);
                 _pending = null;
             }

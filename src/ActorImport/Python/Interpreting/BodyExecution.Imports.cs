@@ -23,7 +23,11 @@ internal sealed partial class BodyExecution
                 : () => WalkSubmodules(_callback.Import(alias.Name, _module, null, 0), alias.Name);
             if (IsLazy(statement.IsLazy, alias.Name, 0, isStar: false, scope))
             {
-                Bind(bound, new LazyImportProxy(alias.Name, null, statement.Line, perform), scope);
+                Bind(bound, new LazyImportProxy(alias.Name, null, statement.Line, () =>
+                {
+                    _callback.LazyImportReifying(alias.Name, null);
+                    return perform();
+                }), scope);
             }
             else
             {
@@ -83,7 +87,11 @@ internal sealed partial class BodyExecution
             foreach (ImportAlias alias in statement.Names)
             {
                 string name = alias.Name;
-                Func<object?> perform = () => _fromImport.ImportFrom(_callback.Import(module, _module, fromlist, statement.Level), name);
+                Func<object?> perform = () =>
+                {
+                    _callback.LazyImportReifying(displayName, name);
+                    return _fromImport.ImportFrom(_callback.Import(module, _module, fromlist, statement.Level), name);
+                };
                 Bind(alias.AsName ?? name, new LazyImportProxy(displayName, name, statement.Line, perform), scope);
             }
             return;

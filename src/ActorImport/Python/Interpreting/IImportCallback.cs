@@ -34,4 +34,14 @@ public interface IImportCallback
     /// interpreter only uses it to choose IMPORT_FROM's "partially initialized module" text.
     /// </summary>
     bool IsInitializing(ModuleObject module) => false;
+
+    /// <summary>
+    /// A PEP 810 lazy binding of <paramref name="moduleName"/> (as the statement wrote it; for
+    /// <c>lazy from m import y</c>, <paramref name="fromName"/> is <c>y</c>) is about to be
+    /// resolved, on the thread that touched it; its import follows. The engine reports it to its
+    /// observer; the default does nothing.
+    /// </summary>
+    void LazyImportReifying(string moduleName, string? fromName)
+    {
+    }
 }
