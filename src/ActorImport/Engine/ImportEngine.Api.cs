@@ -1,5 +1,6 @@
 using ActorImport.Loading;
 using ActorImport.Model;
+using ActorImport.Python.Interpreting;
 using ActorImport.Python.Interpreting.Values;
 
 namespace ActorImport.Engine;
@@ -183,7 +184,7 @@ public sealed partial class ImportEngine
                 }
                 continue;
             }
-            if (module.HasAttribute(x))
+            if (LazyImports.IsBound(module, x))
             {
                 continue;
             }
