@@ -76,6 +76,7 @@ internal sealed class BenchSession(BenchWorkload workload, CPythonBenchRunner cp
         CPythonResult[] cpythonResults = [.. CPythonCases.Select(c => new CPythonResult(c, Samples(cpythonTimes[c].Select(s => (s.Ms, s.Modules)), cpythonTimes[c].Select(s => s.Process))))];
         EngineResult[] engineResults = [.. EngineCases.Select(c => new EngineResult(c, Samples(engineTimes[c], null), cpythonResults.Single(r => r.Case == c.Baseline).Samples.Median))];
 
+        engine.ReleaseSharedActorSystem();
         var payoff = new List<LazyPayoff>();
         int fewest = settings.Threads.Min();
         foreach (CoordinationMode c in Coordinations)

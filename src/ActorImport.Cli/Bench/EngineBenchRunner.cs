@@ -20,7 +20,7 @@ internal sealed class EngineBenchRunner : IDisposable
 {
     private readonly ImportEngineOptions _options;
     private readonly BenchWorkload _workload;
-    private readonly ImportActorSystem _actors;
+    private ImportActorSystem? _actors;
     private readonly string _cachePrefix = Directory.CreateTempSubdirectory("actorimport-bench-ours-").FullName;
 
     /// <param name="options">The configured engine options (search path, interpreter budget, cache tag and mode).</param>
@@ -28,7 +28,7 @@ internal sealed class EngineBenchRunner : IDisposable
     {
         _options = options;
         _workload = workload;
-        _actors = ImportActorSystem.Create(options.Configuration ?? new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "actor-import-bench");
+        _actors = NewActorSystem();
     }
 
     /// <summary>One repetition: (import ms, modules added). A failed import is a <see cref="BenchFailure"/>.</summary>
@@ -41,6 +41,17 @@ internal sealed class EngineBenchRunner : IDisposable
     }
 
     /// <summary>
+    /// Terminates the shared actor system (waiting for it), so that no actor of an earlier
+    /// engine is still stopping when the memory probes collect: its module map would be freed
+    /// between a probe's two readings. <see cref="Run"/> cannot be called afterwards.
+    /// </summary>
+    public void ReleaseSharedActorSystem()
+    {
+        _actors?.Dispose();
+        _actors = null;
+    }
+
+    /// <summary>
     /// One import of the entry points on one thread, with the compiled cache warm, measured as
     /// <c>GC.GetTotalMemory(forceFullCollection: true)</c> after minus before (the engine built
     /// and alive both times: what the imported modules keep on the managed heap) and
@@ -50,7 +61,9 @@ internal sealed class EngineBenchRunner : IDisposable
     public MemorySample Memory(CoordinationMode coordination, LazyImportMode lazy)
     {
         var @case = new EngineCase(coordination, lazy, Threads: 1, Cached: true);
-        using var engine = NewEngine(@case);
+        // Each probe's actors get a system of their own, created (like the engine) before the first reading.
+        using ImportActorSystem? own = coordination == CoordinationMode.Actors ? NewActorSystem() : null;
+        using var engine = NewEngine(@case, own);
         long before = GC.GetTotalMemory(forceFullCollection: true);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         ImportRun run = ImportRun.Execute(engine, _workload.EntryPoints, 1);
@@ -61,7 +74,10 @@ internal sealed class EngineBenchRunner : IDisposable
         return new MemorySample(retained, allocated, run.Added.Count);
     }
 
-    private ImportEngine NewEngine(EngineCase @case)
+    private ImportActorSystem NewActorSystem() =>
+        ImportActorSystem.Create(_options.Configuration ?? new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "actor-import-bench");
+
+    private ImportEngine NewEngine(EngineCase @case, ImportActorSystem? actors = null)
     {
         BytecodeCacheOptions? cache = @case.Cached
             ? (_options.CompiledCache ?? BytecodeCacheOptions.ActorImport311) with { PycachePrefix = _cachePrefix, WriteBytecode = true }
@@ -73,7 +89,12 @@ internal sealed class EngineBenchRunner : IDisposable
             Interpreter = _options.Interpreter with { LazyImports = @case.Lazy },
             CompiledCache = cache,
         };
-        return new ImportEngine(options, @case.Coordination == CoordinationMode.Actors ? _actors.System : null);
+        if (@case.Coordination != CoordinationMode.Actors)
+        {
+            return new ImportEngine(options);
+        }
+        actors ??= _actors ?? throw new InvalidOperationException("the shared actor system was released");
+        return new ImportEngine(options, actors.System);
     }
 
     private static void ThrowOnFailure(ImportRun run, EngineCase @case)
@@ -86,7 +107,7 @@ internal sealed class EngineBenchRunner : IDisposable
 
     public void Dispose()
     {
-        _actors.Dispose();
+        _actors?.Dispose();
         Directory.Delete(_cachePrefix, recursive: true);
     }
 }
