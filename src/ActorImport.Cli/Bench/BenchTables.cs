@@ -59,7 +59,7 @@ internal static class BenchTables
         int[] more = [.. report.Settings.Threads.Where(t => t != report.Settings.Threads.Min()).Order()];
         if (more.Length > 0)
         {
-            var scaling = new Table().Border(border).Title(Invariant($"threads: median at N threads / median at {report.Settings.Threads.Min()} (above 1 = slower with more threads)"));
+            var scaling = new Table().Border(border).Title(Invariant($"N threads / {report.Settings.Threads.Min()}, medians (> 1 = slower)"));
             scaling.AddColumn("side").AddColumn("configuration");
             foreach (int t in more)
             {
