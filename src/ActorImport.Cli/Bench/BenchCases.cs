@@ -36,14 +36,27 @@ internal sealed record EngineCase(CoordinationMode Coordination, LazyImportMode 
     public CPythonCase Baseline => new(Cold: !Cached, Threads);
 }
 
-/// <summary>The repetitions of one case: import times in ms, and the modules the run added. Immutable.</summary>
-internal sealed record BenchSamples(IReadOnlyList<double> Milliseconds, int Modules, IReadOnlyList<double>? ProcessMilliseconds = null)
+/// <summary>
+/// One repetition: the import's wall time, the CPU time the process spent meanwhile (all its
+/// threads: a figure the machine's other load does not inflate the way it inflates wall time),
+/// the modules added, and for CPython the whole process's wall time. Immutable.
+/// </summary>
+internal sealed record BenchSample(double Milliseconds, double CpuMilliseconds, int Modules, double? ProcessMilliseconds = null);
+
+/// <summary>The repetitions of one case: medians and minimum, and the modules the run added (the last repetition's). Immutable.</summary>
+internal sealed record BenchSamples(IReadOnlyList<BenchSample> Repetitions)
 {
-    public double Median => MedianOf(Milliseconds);
+    public IEnumerable<double> Milliseconds => Repetitions.Select(r => r.Milliseconds);
+
+    public double Median => MedianOf([.. Milliseconds]);
 
     public double Min => Milliseconds.Min();
 
-    public double? ProcessMedian => ProcessMilliseconds is { Count: > 0 } p ? MedianOf(p) : null;
+    public double CpuMedian => MedianOf([.. Repetitions.Select(r => r.CpuMilliseconds)]);
+
+    public int Modules => Repetitions[^1].Modules;
+
+    public double? ProcessMedian => Repetitions[0].ProcessMilliseconds is null ? null : MedianOf([.. Repetitions.Select(r => r.ProcessMilliseconds ?? 0)]);
 
     /// <summary>The middle value; the mean of the two middle values for an even count.</summary>
     public static double MedianOf(IReadOnlyList<double> values)

@@ -101,13 +101,14 @@ internal static class BenchJson
         json.WriteEndObject();
 
         json.WriteStartArray("scaling");
-        foreach (var (side, label, threads, slowdown) in report.Scaling())
+        foreach (var (side, label, threads, slowdown, cpuSlowdown) in report.Scaling())
         {
             json.WriteStartObject();
             json.WriteString("side", side);
             json.WriteString("configuration", label);
             json.WriteNumber("threads", threads);
             json.WriteNumber("slowdown", slowdown);
+            json.WriteNumber("cpu_slowdown", cpuSlowdown);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -139,6 +140,7 @@ internal static class BenchJson
     {
         json.WriteNumber("median_ms", samples.Median);
         json.WriteNumber("min_ms", samples.Min);
+        json.WriteNumber("cpu_median_ms", samples.CpuMedian);
         json.WriteNumber("modules", samples.Modules);
         json.WriteStartArray("samples_ms");
         foreach (double ms in samples.Milliseconds)

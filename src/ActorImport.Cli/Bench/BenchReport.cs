@@ -54,20 +54,21 @@ internal sealed record BenchReport(
 
     /// <summary>
     /// Median at N threads / median at the fewest threads, per side and configuration (warm cache,
-    /// eager or lazy): above 1, more threads made the same work slower.
+    /// eager or lazy): above 1, more threads made the same work slower; the same for CPU time
+    /// (above 1: more threads cost more CPU for the same imports).
     /// </summary>
-    public IEnumerable<(string Side, string Label, int Threads, double Slowdown)> Scaling()
+    public IEnumerable<(string Side, string Label, int Threads, double Slowdown, double CpuSlowdown)> Scaling()
     {
         int fewest = Settings.Threads.Min();
         CPythonResult cpythonBase = Baseline(new CPythonCase(false, fewest));
         foreach (CPythonResult r in CPython.Where(r => !r.Case.Cold && r.Case.Threads != fewest))
         {
-            yield return ("cpython", r.Case.Label, r.Case.Threads, r.Samples.Median / cpythonBase.Samples.Median);
+            yield return ("cpython", r.Case.Label, r.Case.Threads, r.Samples.Median / cpythonBase.Samples.Median, r.Samples.CpuMedian / cpythonBase.Samples.CpuMedian);
         }
         foreach (EngineResult r in Engine.Where(r => r.Case.Cached && r.Case.Threads != fewest))
         {
             EngineResult one = Engine.Single(e => e.Case == r.Case with { Threads = fewest });
-            yield return ("engine", r.Case.Label, r.Case.Threads, r.Samples.Median / one.Samples.Median);
+            yield return ("engine", r.Case.Label, r.Case.Threads, r.Samples.Median / one.Samples.Median, r.Samples.CpuMedian / one.Samples.CpuMedian);
         }
     }
 }

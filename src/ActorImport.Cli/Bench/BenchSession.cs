@@ -48,8 +48,8 @@ internal sealed class BenchSession(BenchWorkload workload, CPythonBenchRunner cp
         }
         progress("primed the bytecode caches");
 
-        var cpythonTimes = CPythonCases.ToDictionary(c => c, _ => new List<(double Ms, double Process, int Modules)>());
-        var engineTimes = EngineCases.ToDictionary(c => c, _ => new List<(double Ms, int Modules)>());
+        var cpythonTimes = CPythonCases.ToDictionary(c => c, _ => new List<BenchSample>());
+        var engineTimes = EngineCases.ToDictionary(c => c, _ => new List<BenchSample>());
         for (int round = -settings.Warmup; round < settings.Repetitions; round++)
         {
             string what = round < 0 ? "warm-up" : $"repetition {round + 1}/{settings.Repetitions}";
@@ -73,8 +73,8 @@ internal sealed class BenchSession(BenchWorkload workload, CPythonBenchRunner cp
             }
         }
 
-        CPythonResult[] cpythonResults = [.. CPythonCases.Select(c => new CPythonResult(c, Samples(cpythonTimes[c].Select(s => (s.Ms, s.Modules)), cpythonTimes[c].Select(s => s.Process))))];
-        EngineResult[] engineResults = [.. EngineCases.Select(c => new EngineResult(c, Samples(engineTimes[c], null), cpythonResults.Single(r => r.Case == c.Baseline).Samples.Median))];
+        CPythonResult[] cpythonResults = [.. CPythonCases.Select(c => new CPythonResult(c, new BenchSamples(cpythonTimes[c])))];
+        EngineResult[] engineResults = [.. EngineCases.Select(c => new EngineResult(c, new BenchSamples(engineTimes[c]), cpythonResults.Single(r => r.Case == c.Baseline).Samples.Median))];
 
         engine.ReleaseSharedActorSystem();
         var payoff = new List<LazyPayoff>();
@@ -104,12 +104,5 @@ internal sealed class BenchSession(BenchWorkload workload, CPythonBenchRunner cp
     {
         MemorySample[] probes = [.. Enumerable.Range(0, MemoryProbes).Select(_ => probe()).OrderBy(p => p.RetainedBytes)];
         return probes[probes.Length / 2];
-    }
-
-    /// <summary>The samples of one case; the module count is the last repetition's (every repetition imports the same tree).</summary>
-    private static BenchSamples Samples(IEnumerable<(double Ms, int Modules)> samples, IEnumerable<double>? process)
-    {
-        var list = samples.ToList();
-        return new BenchSamples([.. list.Select(s => s.Ms)], list[^1].Modules, process?.ToList());
     }
 }

@@ -24,9 +24,10 @@ internal static class BenchTables
         }
         Console.WriteLine(Invariant($"bench: {report.Workload} ({report.EntryPoints.Count} entry point(s): {Names(report.EntryPoints)}), {report.Settings.Repetitions} repetition(s) after {report.Settings.Warmup} warm-up round(s), medians in ms"));
         Console.WriteLine(Invariant($"CPython {report.PythonVersion}: python3 -I -S, one process per repetition, import timed inside it (process = wall time of the whole process); engine: in-process, a new engine per repetition; {Environment.ProcessorCount} processor(s)"));
+        Console.WriteLine("cpu = CPU time of the process during the import, all its threads (python3: time.process_time; engine: importing threads, actor dispatchers, GC, JIT)");
 
         var times = new Table().Border(border).Title("import times (ratio = engine / CPython, same run)");
-        times.AddColumn("side").AddColumn("configuration").AddColumn(Right("threads")).AddColumn(Right("median ms")).AddColumn(Right("min ms"))
+        times.AddColumn("side").AddColumn("configuration").AddColumn(Right("threads")).AddColumn(Right("median ms")).AddColumn(Right("min ms")).AddColumn(Right("cpu ms"))
             .AddColumn(Right("process ms")).AddColumn(Right("modules")).AddColumn(Right("ratio")).AddColumn("against");
         foreach (CPythonResult r in report.CPython)
         {
@@ -65,9 +66,16 @@ internal static class BenchTables
             {
                 scaling.AddColumn(Right(Invariant($"{t} threads")));
             }
+            foreach (int t in more)
+            {
+                scaling.AddColumn(Right(Invariant($"cpu, {t} threads")));
+            }
             foreach (var group in report.Scaling().GroupBy(s => (s.Side, s.Label)))
             {
-                scaling.AddRow([group.Key.Side, Markup.Escape(group.Key.Label), .. more.Select(t => group.Where(s => s.Threads == t).Select(s => Invariant($"{s.Slowdown:F2}")).FirstOrDefault() ?? "")]);
+                scaling.AddRow([
+                    group.Key.Side, Markup.Escape(group.Key.Label),
+                    .. more.Select(t => group.Where(s => s.Threads == t).Select(s => Invariant($"{s.Slowdown:F2}")).FirstOrDefault() ?? ""),
+                    .. more.Select(t => group.Where(s => s.Threads == t).Select(s => Invariant($"{s.CpuSlowdown:F2}")).FirstOrDefault() ?? "")]);
             }
             console.Write(scaling);
         }
@@ -75,7 +83,7 @@ internal static class BenchTables
     }
 
     private static void Row(Table table, string side, string label, int threads, BenchSamples samples, string process, string ratio, string against) =>
-        table.AddRow(side, Markup.Escape(label), Invariant($"{threads}"), BenchSamples.Ms(samples.Median), BenchSamples.Ms(samples.Min), process,
+        table.AddRow(side, Markup.Escape(label), Invariant($"{threads}"), BenchSamples.Ms(samples.Median), BenchSamples.Ms(samples.Min), BenchSamples.Ms(samples.CpuMedian), process,
             Invariant($"{samples.Modules}"), ratio, Markup.Escape(against));
 
     private static TableColumn Right(string header) => new TableColumn(header).RightAligned();

@@ -16,7 +16,7 @@ namespace ActorImport.Cli.Bench;
 internal sealed class CPythonBenchRunner : IDisposable
 {
     // argv: threads (0 = memory probe on one thread), k, k path entries, entry points.
-    // Prints: seconds, modules added, traced bytes (0 unless probing memory).
+    // Prints: seconds, modules added, traced bytes (0 unless probing memory), CPU seconds of the process meanwhile.
     private const string Script = """
         import sys, time
         n = int(sys.argv[1]); k = int(sys.argv[2])
@@ -30,6 +30,7 @@ internal sealed class CPythonBenchRunner : IDisposable
             except BaseException as e:
                 failed.append(f'{type(e).__name__}: {e}')
         traced = 0
+        cpu = time.process_time()
         if n == 0:
             import _tracemalloc
             _tracemalloc.start()
@@ -64,7 +65,7 @@ internal sealed class CPythonBenchRunner : IDisposable
             elapsed = time.perf_counter() - start
         if failed:
             sys.exit(failed[0])
-        print(elapsed, len(sys.modules) - before, traced)
+        print(elapsed, len(sys.modules) - before, traced, time.process_time() - cpu)
         """;
 
     private readonly BenchWorkload _workload;
@@ -82,13 +83,17 @@ internal sealed class CPythonBenchRunner : IDisposable
     /// <summary><c>platform.python_version()</c>.</summary>
     public string Version() => PythonProcess.Run(Python, ["-I", "-S", "-c", "import platform; print(platform.python_version())"]).Trim();
 
-    /// <summary>One repetition: (import ms inside python3, process wall ms, modules added).</summary>
-    public (double Milliseconds, double ProcessMilliseconds, int Modules) Run(CPythonCase @case)
+    /// <summary>One repetition: import ms and CPU ms inside python3 (<c>time.process_time</c>), modules added, process wall ms.</summary>
+    public BenchSample Run(CPythonCase @case)
     {
         var watch = Stopwatch.StartNew();
         string[] fields = Execute(@case.Cold, @case.Threads);
         watch.Stop();
-        return (double.Parse(fields[0], CultureInfo.InvariantCulture) * 1000, watch.Elapsed.TotalMilliseconds, int.Parse(fields[1], CultureInfo.InvariantCulture));
+        return new BenchSample(
+            double.Parse(fields[0], CultureInfo.InvariantCulture) * 1000,
+            double.Parse(fields[3], CultureInfo.InvariantCulture) * 1000,
+            int.Parse(fields[1], CultureInfo.InvariantCulture),
+            watch.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>

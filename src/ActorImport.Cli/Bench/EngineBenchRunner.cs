@@ -31,13 +31,21 @@ internal sealed class EngineBenchRunner : IDisposable
         _actors = NewActorSystem();
     }
 
-    /// <summary>One repetition: (import ms, modules added). A failed import is a <see cref="BenchFailure"/>.</summary>
-    public (double Milliseconds, int Modules) Run(EngineCase @case)
+    /// <summary>
+    /// One repetition: import ms, the process's CPU ms meanwhile (every thread: importing
+    /// threads, actor dispatchers, GC, background JIT), modules added. A failed import is a
+    /// <see cref="BenchFailure"/>.
+    /// </summary>
+    public BenchSample Run(EngineCase @case)
     {
         using var engine = NewEngine(@case);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        TimeSpan cpu = process.TotalProcessorTime;
         ImportRun run = ImportRun.Execute(engine, _workload.EntryPoints, @case.Threads);
+        process.Refresh();
+        double cpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
         ThrowOnFailure(run, @case);
-        return (run.Elapsed.TotalMilliseconds, run.Added.Count);
+        return new BenchSample(run.Elapsed.TotalMilliseconds, cpuMs, run.Added.Count);
     }
 
     /// <summary>
