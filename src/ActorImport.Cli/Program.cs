@@ -15,6 +15,7 @@ root.Subcommands.Add(ImportCommand.Create(configOverrides));
 root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 root.Subcommands.Add(ConfigCommand.Create(configOverrides));
 root.Subcommands.Add(StressCommand.Create(configOverrides));
+root.Subcommands.Add(BenchCommand.Create(configOverrides));
 ParseResult parsed = root.Parse(commandArgs);
 if (CommandLineErrors.Report(parsed) is int exitCode)
 {

@@ -3,6 +3,7 @@ using System.Globalization;
 using ActorImport.Configuration;
 using ActorImport.Engine;
 using ActorImport.Python.Caching;
+using ActorImport.Stress;
 using Akka.Actor;
 using Akka.Configuration;
 using BenchmarkDotNet.Attributes;
@@ -15,13 +16,13 @@ namespace ActorImport.Bench.Engine;
 /// new engine, with 1 and 4 threads (thread t imports packages t, t+4, …), actors against
 /// locks, the compiled cache warm. CPython importing the same files with a warm
 /// <c>__pycache__</c> (one process, measured inside python3) is printed by the setup as the
-/// side-by-side figure. Run: <c>dotnet run -c Release --project bench/ActorImport.Bench -- --filter '*TreeImportBenchmarks*'</c>.
+/// side-by-side figure. The tree is <see cref="GeneratedTree"/>'s, which <c>actorimport bench --generated</c> imports too. Run: <c>dotnet run -c Release --project bench/ActorImport.Bench -- --filter '*TreeImportBenchmarks*'</c>.
 /// </summary>
 [Config(typeof(BenchConfig))]
 public class TreeImportBenchmarks
 {
-    private const int Packages = 100;
-    private const int ModulesPerPackage = 19;
+    private const int Packages = GeneratedTree.DefaultPackages;
+    private const int ModulesPerPackage = GeneratedTree.DefaultModulesPerPackage;
     private string _root = "";
     private ActorSystem _system = null!;
     private BytecodeCacheOptions _cache = null!;
@@ -36,17 +37,7 @@ public class TreeImportBenchmarks
     public void Setup()
     {
         _root = Path.Combine(Path.GetTempPath(), $"actorimport-treebench-{Environment.ProcessId}-{Coordination}-{Threads}");
-        for (int p = 0; p < Packages; p++)
-        {
-            string package = Path.Combine(_root, $"tp{p}");
-            Directory.CreateDirectory(package);
-            File.WriteAllText(Path.Combine(package, "__init__.py"), $"from . import {string.Join(", ", Enumerable.Range(0, ModulesPerPackage).Select(m => $"m{m}"))}\n");
-            for (int m = 0; m < ModulesPerPackage; m++)
-            {
-                File.WriteAllText(Path.Combine(package, $"m{m}.py"),
-                    $"import tp{p}.m{(m + 1) % ModulesPerPackage}\nX = {m}\nNAMES = ['a', 'b']\ndef f(x):\n    return x\nclass C:\n    Y = 1\n");
-            }
-        }
+        GeneratedTree.Write(_root, Packages, ModulesPerPackage);
         _cache = BytecodeCacheOptions.ActorImport311 with { PycachePrefix = Path.Combine(_root, "__ourcache__") };
         _system = ActorSystem.Create("tree-bench", ConfigurationFactory.ParseString(ActorImport.Configuration.AkkaSection.Defaults));
         Import();

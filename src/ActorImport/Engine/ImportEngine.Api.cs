@@ -1,6 +1,7 @@
 using ActorImport.Diagnostics;
 using ActorImport.Loading;
 using ActorImport.Model;
+using ActorImport.Python.Interpreting;
 using ActorImport.Python.Interpreting.Values;
 
 namespace ActorImport.Engine;
@@ -188,7 +189,7 @@ public sealed partial class ImportEngine
                 }
                 continue;
             }
-            if (module.HasAttribute(x))
+            if (LazyImports.IsBound(module, x))
             {
                 continue;
             }

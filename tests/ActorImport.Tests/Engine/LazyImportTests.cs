@@ -60,4 +60,19 @@ public sealed class ActorLazyImportTests : LazyImportTests
 public sealed class LockLazyImportTests : LazyImportTests
 {
     protected override CoordinationMode Mode => CoordinationMode.Locks;
+
+    [Fact]
+    public void APackagesLazyFromDotImportOfItsSubmoduleReifiesToTheSubmodule()
+    {
+        // `from . import sub` in a package's __init__, made lazy, binds its proxy under `sub`;
+        // reifying it imports p.sub (which rebinds `sub`) instead of reading the proxy back
+        // (that recursed into a stack overflow: json, logging, typing under --lazy all).
+        Tree.Write("pkg/__init__.py", "from . import sub\nX = sub.Y\n").Write("pkg/sub.py", "Y = 1\n");
+        using var engine = NewEngine(o => o with { Interpreter = o.Interpreter with { LazyImports = ActorImport.Model.LazyImportMode.All } });
+        var pkg = Module(engine.ImportModule("pkg"));
+        Assert.True(engine.Modules.ContainsKey("pkg.sub")); // `sub.Y` reified it during the body
+        Assert.True(pkg.HasAttribute("X"));
+        Assert.True(LazyImports.TryGetAttribute(pkg, "sub", out object? sub));
+        Assert.Same(engine.Modules["pkg.sub"], sub);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class LazyImportProxy
     private readonly Func<object?> _resolve;
     private bool _resolved;
     private object? _value;
+    private Thread? _resolver;
 
     public LazyImportProxy(string moduleName, string? fromName, int line, Func<object?> resolve)
     {
@@ -45,6 +46,13 @@ public sealed class LazyImportProxy
         }
     }
 
+    /// <summary>
+    /// True while this thread runs the proxy's own import: the name it stands for is not bound
+    /// yet for that import (see <see cref="LazyImports.IsBound"/>); other threads wait in
+    /// <see cref="Resolve"/> instead.
+    /// </summary>
+    public bool IsResolvingOnCurrentThread => ReferenceEquals(Volatile.Read(ref _resolver), Thread.CurrentThread);
+
     /// <summary>PEP 810's <c>proxy.get()</c>: imports on first call, then returns the same value.</summary>
     public object? Resolve()
     {
@@ -52,7 +60,15 @@ public sealed class LazyImportProxy
         {
             if (!_resolved)
             {
-                _value = _resolve();
+                Volatile.Write(ref _resolver, Thread.CurrentThread);
+                try
+                {
+                    _value = _resolve();
+                }
+                finally
+                {
+                    Volatile.Write(ref _resolver, null);
+                }
                 _resolved = true;
             }
             return _value;

@@ -20,10 +20,26 @@ public static class LazyImports
         }
         if (value is LazyImportProxy proxy)
         {
+            if (proxy.IsResolvingOnCurrentThread)
+            {
+                value = null;
+                return false;
+            }
             value = Reify(module, name, proxy);
         }
         return true;
     }
+
+    /// <summary>
+    /// <c>hasattr(module, name)</c> for the import system (<c>_handle_fromlist</c>): false while
+    /// the name holds a proxy whose own import runs on this thread. A package's
+    /// <c>from . import sub</c>, made lazy, binds its proxy under <c>sub</c>; reifying it must
+    /// import the submodule (which rebinds <c>sub</c>), not read the proxy back and reify it
+    /// again (that recursed until the stack overflowed: json, logging, typing, asyncio … under
+    /// <c>--lazy all</c>, found by <c>actorimport bench --stdlib</c>).
+    /// </summary>
+    public static bool IsBound(ModuleObject module, string name) =>
+        module.TryGetAttribute(name, out object? value) && !(value is LazyImportProxy { IsResolvingOnCurrentThread: true });
 
     /// <summary>Resolves <paramref name="proxy"/> and rebinds <paramref name="name"/> if it still holds it.</summary>
     public static object? Reify(ModuleObject module, string name, LazyImportProxy proxy)
