@@ -15,7 +15,8 @@ root.Subcommands.Add(ImportCommand.Create(configOverrides));
 root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 root.Subcommands.Add(ConfigCommand.Create(configOverrides));
 root.Subcommands.Add(StressCommand.Create(configOverrides));
-ParseResult parsed = root.Parse(commandArgs);
+root.Subcommands.Add(RunCommand.Create(configOverrides));
+ParseResult parsed = root.Parse(RunCommand.SeparateProgramArguments(commandArgs));
 if (CommandLineErrors.Report(parsed) is int exitCode)
 {
     return exitCode;
