@@ -33,9 +33,15 @@ internal static class RunCommand
         var command = new Command("run", "Run a file or a module as __main__, as python3 FILE / python3 -m MODULE do") { module, arguments, path, json, diagnostics };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(module) is null && (result.GetValue(arguments) ?? []).Length == 0)
+            // GetResult, not GetValue: the value of a '-m' without its argument cannot be read here.
+            if (result.GetResult(module) is null && result.GetResult(arguments) is not { Tokens.Count: > 0 })
             {
                 result.AddError("a FILE or -m MODULE is required");
+            }
+            else if (result.GetResult(module) is null && result.GetResult(arguments)!.Tokens[0].Value is ['-', _, ..] option)
+            {
+                // An option this command does not know, before FILE: the parser took it for FILE.
+                result.AddError($"unknown option {option}");
             }
         });
         command.SetAction(result => Run(result, configSwitches, new Arguments(
