@@ -6,8 +6,8 @@ namespace ActorImport.Tests.Cli;
 /// The tree the <c>run</c> tests execute, in python3 and in the engine alike: <c>show.py</c>
 /// (and copies as <c>pkg/__main__.py</c>, <c>pkg/mod.py</c>, <c>pkg/sub/deep.py</c>) prints under
 /// python3 the same JSON as <c>actorimport run --json</c>; <c>nomain</c> is a package without
-/// <c>__main__</c>; <c>bad.py</c>, <c>deep.py</c>, <c>impbad.py</c> and <c>imp.py</c> fail in their
-/// bodies; <c>links/s.py</c> links to <c>show.py</c> and <c>linkdir/p</c> to <c>pkg</c>.
+/// <c>__main__</c>; <c>bad.py</c>, <c>deep.py</c>, <c>impbad.py</c>, <c>imp.py</c>, <c>myerr.py</c> (a class of its
+/// own) and <c>impmyerr.py</c> fail in their bodies, <c>exit3.py</c> raises <c>SystemExit(3)</c>; <c>links/s.py</c> links to <c>show.py</c> and <c>linkdir/p</c> to <c>pkg</c>.
 /// One instance per test class (or test); deleted on dispose.
 /// </summary>
 public sealed class MainTree : IDisposable
@@ -41,7 +41,11 @@ public sealed class MainTree : IDisposable
             .Write("bad.py", "raise ValueError('boom')\n")
             .Write("deep.py", "def f():\n    raise KeyError('k')\n\nf()\n")
             .Write("impbad.py", "x = 1\nimport bad\n")
-            .Write("imp.py", "import not_there_at_all\n");
+            .Write("imp.py", "import not_there_at_all\n")
+            .Write("myerr.py", "class MyError(Exception):\n    pass\n\nraise MyError('mine')\n")
+            .Write("impmyerr.py", "import myerr\n")
+            .Write("exit3.py", "raise SystemExit(3)\n")
+            .Write("plain.py", "x = 1\n");
         Directory.CreateDirectory(Tree["links"]);
         Directory.CreateDirectory(Tree["linkdir"]);
         File.CreateSymbolicLink(Tree["links/s.py"], "../show.py");

@@ -59,12 +59,14 @@ public sealed class RunCommandTests : IClassFixture<MainTree>
     [InlineData("missing.py")]            // can't open file: exit code 2
     [InlineData("deep.py")]               // the body raises inside a function: traceback, exit 1
     [InlineData("-m", "impbad")]          // an imported module's body raises
+    [InlineData("exit3.py")]              // SystemExit(3): exit code 3, nothing printed
     public void ErrorsAreCPythonsWithItsExitCode(params string[] args)
     {
         var python = PythonCommand.Run(_tree.Root, ["-E", "-S", .. args]);
         var ours = CliRunner.Run(_tree.Root, null, ["run", .. args]);
         Assert.NotEqual(0, python.ExitCode);
         Assert.Equal(python.ExitCode, ours.ExitCode);
+        Assert.Equal(python.Stderr.Length == 0, ours.Stderr.Length == 0);
         Assert.Equal(PythonCommand.Message(python.Stderr), PythonCommand.Message(ours.Stderr));
         Assert.Equal(PythonCommand.FileLines(python.Stderr), PythonCommand.FileLines(ours.Stderr));
         Assert.Equal(python.Stderr.Contains("Traceback (most recent call last):"), ours.Stderr.Contains("Traceback (most recent call last):"));

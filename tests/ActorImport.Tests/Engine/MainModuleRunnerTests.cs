@@ -59,6 +59,8 @@ public sealed class MainModuleRunnerTests : EngineTestBase
     [InlineData("impbad.py")]
     [InlineData("imp.py")]
     [InlineData("-m", "bad")]
+    [InlineData("myerr.py")]
+    [InlineData("impmyerr.py")]
     public void AFailingBodyGivesCPythonsTracebackFramesAndLastLine(params string[] args)
     {
         var python = PythonCommand.Run(_main.Root, ["-E", "-S", .. args]);
