@@ -3,11 +3,12 @@ using ActorImport.Tests.Conformance;
 namespace ActorImport.Tests.Cli;
 
 /// <summary>
+/// Failing <c>import</c> and <c>find-spec</c> commands against python3 at test time.
 /// <c>actorimport find-spec</c> of names <c>importlib.util.find_spec</c> raises for, against
 /// python3 at test time: one line with CPython's <c>Type: message</c>, exit code 1. The parent is
 /// imported first, so a parent whose body raises gives that exception.
 /// </summary>
-public sealed class FindSpecErrorTests : IClassFixture<MainTree>
+public sealed class CommandErrorTests : IClassFixture<MainTree>
 {
     private const string FindSpec = """
         import sys, importlib.util
@@ -17,9 +18,18 @@ public sealed class FindSpecErrorTests : IClassFixture<MainTree>
             print(f'{type(e).__name__}: {e}')
         """;
 
+    private const string ImportEach = """
+        import sys, importlib, traceback
+        for name in sys.argv[1:]:
+            try:
+                importlib.import_module(name)
+            except Exception as e:
+                print(name + ': ' + traceback.format_exception_only(type(e), e)[-1].strip())
+        """;
+
     private readonly MainTree _tree;
 
-    public FindSpecErrorTests(MainTree tree)
+    public CommandErrorTests(MainTree tree)
     {
         _tree = tree;
     }
@@ -38,5 +48,18 @@ public sealed class FindSpecErrorTests : IClassFixture<MainTree>
         Assert.Equal(1, ours.ExitCode);
         Assert.Equal(expected, ours.Stderr.Trim());
         Assert.Equal("", ours.Stdout);
+    }
+
+    [PythonFact]
+    public void ImportPrintsEachFailureAsCPythonsLastTracebackLineAndExitsOne()
+    {
+        string[] names = ["impmyerr", "missing_module", "plain.child", "bad"];
+        string[] expected = PythonOracle.RunScript(ImportEach, names, flags: "-E -S", workingDirectory: _tree.Root)
+            .Split('\n').Where(l => names.Any(n => l.StartsWith(n + ": ", StringComparison.Ordinal))).ToArray();
+        Assert.Equal(names.Length, expected.Length);
+        var ours = CliRunner.Run(_tree.Root, null, ["import", .. names, "--path", _tree.Root]);
+        Assert.Equal(1, ours.ExitCode);
+        string[] actual = ours.Stdout.Split('\n').Where(l => names.Any(n => l.StartsWith(n + ": ", StringComparison.Ordinal))).ToArray();
+        Assert.Equal(expected, actual);
     }
 }
