@@ -16,7 +16,8 @@ root.Subcommands.Add(FindSpecCommand.Create(configOverrides));
 root.Subcommands.Add(ConfigCommand.Create(configOverrides));
 root.Subcommands.Add(StressCommand.Create(configOverrides));
 root.Subcommands.Add(BenchCommand.Create(configOverrides));
-ParseResult parsed = root.Parse(commandArgs);
+root.Subcommands.Add(RunCommand.Create(configOverrides));
+ParseResult parsed = root.Parse(RunCommand.SeparateProgramArguments(commandArgs));
 if (CommandLineErrors.Report(parsed) is int exitCode)
 {
     return exitCode;

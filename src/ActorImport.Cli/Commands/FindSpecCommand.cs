@@ -1,16 +1,17 @@
 using System.CommandLine;
 using ActorImport.Configuration;
-using ActorImport.Discovery;
+using ActorImport.Engine;
 using ActorImport.Model;
+using ActorImport.Python.Interpreting;
 
 namespace ActorImport.Cli.Commands;
 
 /// <summary>
 /// <c>actorimport find-spec NAME [--path DIR]…</c>: <c>importlib.util.find_spec(NAME)</c> on the
 /// given path (default: the configured search path, where "auto" is the host CPython's path under
-/// <c>-I -S</c>), each path entry asked by its path-entry actor in the run's one
-/// <see cref="ImportActorSystem"/>; prints the spec's repr, or
-/// CPython's error text with exit code 1.
+/// <c>-I -S</c>), in one <see cref="ImportEngine"/> (so the parent package is imported first,
+/// as CPython does, and each path entry is asked by its path-entry actor); prints the spec's
+/// repr, or CPython's error text (one line) with exit code 1.
 /// </summary>
 internal static class FindSpecCommand
 {
@@ -31,19 +32,19 @@ internal static class FindSpecCommand
         {
             return CliSettings.ConfigurationError;
         }
-        // Akka's start-up (the one ActorSystem of this run) overlaps the host CPython's detection.
-        Task<ImportActorSystem> starting = Task.Run(() => ImportActorSystem.Create(settings.Configuration));
-        string targetVersion = settings.Options.Python.TargetVersion;
-        HostPythonPath.Layout? host = HostPythonPath.Detect(targetVersion);
-        IReadOnlyList<string> sysPath = path.Length > 0
-            ? [.. path.Select(p => Path.GetFullPath(p))]
-            : SearchPathResolver.ForHost(targetVersion).Resolve(settings.Options.Search.Path);
-        FinderState state = FinderState.CreateDefault(sysPath, stdlibDirectory: host?.StdlibDirectory);
-        using ImportActorSystem actors = starting.GetAwaiter().GetResult();
-        using PathEntryActors entries = PathEntryActors.Install(actors, state); // each path entry answered by its own actor
+        // importlib.util.find_spec imports the parent package first (its body runs, and its
+        // errors are the answer: find-spec 'p.x' of a failing 'p' is p's exception), so the
+        // question goes to an engine, whose path entries are asked by their path-entry actors.
+        ActorImportOptions options = settings.Options;
+        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, SearchPathResolver.ForHost(options.Python.TargetVersion), configuration: settings.Configuration);
+        if (path.Length > 0)
+        {
+            engineOptions = engineOptions with { SearchPath = [.. path.Select(p => Path.GetFullPath(p))] };
+        }
+        using var engine = new ImportEngine(engineOptions);
         try
         {
-            ModuleSpec? spec = SpecFinder.FindSpec(state, name, package);
+            ModuleSpec? spec = engine.FindSpec(name, package);
             if (spec is null)
             {
                 Console.Error.WriteLine(ModuleNotFoundError.NoModuleNamed(name).ToString());
@@ -54,7 +55,7 @@ internal static class FindSpecCommand
         }
         catch (PythonException e)
         {
-            Console.Error.WriteLine(e.ToString());
+            Console.Error.WriteLine(TracebackText.FinalLine(e));
             return 1;
         }
     }

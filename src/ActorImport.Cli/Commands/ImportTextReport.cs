@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorImport.Engine;
+using ActorImport.Python.Interpreting;
 using ActorImport.Stress.Reports;
 
 namespace ActorImport.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class ImportTextReport
     {
         foreach (ImportResult failure in run.ResultsByThread.SelectMany(r => r).Where(r => !r.Ok).DistinctBy(r => r.Name))
         {
-            output.WriteLine($"{failure.Name}: {failure.Error}");
+            output.WriteLine($"{failure.Name}: {TracebackText.FinalLine(failure.Error!)}");
         }
         EngineStatistics stats = engine.Statistics;
         int failures = run.ResultsByThread.Sum(r => r.Count(x => !x.Ok));

@@ -82,12 +82,19 @@ internal sealed partial class BodyExecution
         var frame = new BodyExecution(_run, function.Globals!, function.FileName);
         using var pushed = _run.Frames.Push(function.Globals!, function.FileName, function.Line);
         frame._frame = pushed.Frame;
-        if (function.LambdaBody is not null)
+        try
         {
-            return frame.Evaluate(function.LambdaBody, scope);
+            if (function.LambdaBody is not null)
+            {
+                return frame.Evaluate(function.LambdaBody, scope);
+            }
+            DeclareNames(function.Body, scope);
+            return frame.ExecuteBlock([.. function.Body], scope) == Flow.Return ? frame._returnValue : null;
         }
-        DeclareNames(function.Body, scope);
-        return frame.ExecuteBlock([.. function.Body], scope) == Flow.Return ? frame._returnValue : null;
+        catch (PythonException e) when (_run.Frames.Unwinding(e, pushed.Frame, function.Name))
+        {
+            throw; // never: the filter only records the traceback entry
+        }
     }
 
     /// <summary>A namespace without the <c>__name__</c> a module would have (function locals, class bodies).</summary>

@@ -71,7 +71,14 @@ internal sealed partial class BodyExecution
             // The compiler stores __doc__ before the first statement runs.
             module.SetAttribute("__doc__", frame.Evaluate(doc.Value, scope));
         }
-        frame.ExecuteBlock(code.Body, scope);
+        try
+        {
+            frame.ExecuteBlock(code.Body, scope);
+        }
+        catch (PythonException e) when (run.Frames.Unwinding(e, pushed.Frame, "<module>"))
+        {
+            throw; // never: the filter only records the traceback entry
+        }
         return new ExecutionResult(run.Diagnostics.ToArray(), run.Deferred.ToArray(), frame._moduleGetattr, frame._moduleDir);
     }
 

@@ -22,6 +22,14 @@ public sealed class ExecutingFrames
 {
     private readonly AsyncLocal<ExecutingFrame?> _top = new();
 
+    /// <summary>
+    /// Each exception's traceback, innermost entry first, appended as the exception leaves a frame
+    /// (CPython's <c>PyTraceBack_Here</c> when the eval loop unwinds). Weak keys: an exception
+    /// nobody holds takes its traceback with it. The table is thread-safe; one exception is
+    /// unwound by one chain at a time.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Exception, List<TracebackEntry>> _tracebacks = new();
+
     /// <summary>The innermost frame of the calling chain; null when no body is running on it.</summary>
     public ExecutingFrame? Top => _top.Value;
 
@@ -31,6 +39,41 @@ public sealed class ExecutingFrames
         var frame = new ExecutingFrame(globals, fileName, _top.Value) { Line = line };
         _top.Value = frame;
         return new FramePush(this, frame);
+    }
+
+    /// <summary>
+    /// Records that <paramref name="exception"/> is leaving <paramref name="frame"/> (named
+    /// <paramref name="codeName"/>: <c>&lt;module&gt;</c> or the function's name) at the frame's
+    /// current line. Always false, so that it can stand in an exception filter, which runs before
+    /// the frame is popped.
+    /// </summary>
+    internal bool Unwinding(Exception exception, ExecutingFrame? frame, string codeName)
+    {
+        if (frame is not null)
+        {
+            List<TracebackEntry> entries = _tracebacks.GetValue(exception, _ => []);
+            lock (entries)
+            {
+                entries.Add(new TracebackEntry(frame.FileName, frame.Line, codeName));
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The frames <paramref name="exception"/> passed through in this interpreter, outermost first
+    /// (the order of CPython's "Traceback (most recent call last)"); empty when none is known.
+    /// </summary>
+    public IReadOnlyList<TracebackEntry> TracebackOf(Exception exception)
+    {
+        if (!_tracebacks.TryGetValue(exception, out List<TracebackEntry>? entries))
+        {
+            return [];
+        }
+        lock (entries)
+        {
+            return [.. Enumerable.Reverse(entries)];
+        }
     }
 
     /// <summary>Pops <paramref name="frame"/> (the invariant: it is the top of this chain's stack).</summary>
@@ -60,3 +103,6 @@ public sealed class ExecutingFrame(ModuleObject globals, string? fileName, Execu
     /// <summary><c>f_globals['__name__']</c>, or null when the globals have no str <c>__name__</c>.</summary>
     public string? ModuleName => Globals.TryGetAttribute("__name__", out object? name) ? name as string : null;
 }
+
+/// <summary>One line of a traceback: the frame's file, the line it was executing and its code name. Immutable.</summary>
+public sealed record TracebackEntry(string? FileName, int Line, string CodeName);

@@ -64,6 +64,9 @@ public sealed class ModuleInterpreter
 
     public InterpreterOptions Options => _options;
 
+    /// <summary>The frames executing in each chain, and the tracebacks of the exceptions that left them.</summary>
+    public ExecutingFrames Frames => _frames;
+
     /// <summary>The modules this interpreter ran whose namespaces may hold names it could not see (star imports from opaque modules).</summary>
     public UnknownNames UnknownNames => _unknownNames;
 

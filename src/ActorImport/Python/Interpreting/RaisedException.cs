@@ -38,7 +38,8 @@ internal static class PythonExceptions
     /// <summary>An instance of the built-in class <paramref name="typeName"/>, with ImportError's <c>name</c>/<c>path</c> keywords.</summary>
     public static PythonException Create(string typeName, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?>? keywords = null)
     {
-        string message = MessageOf(args);
+        // BaseException_str gives the one argument's str, but KeyError_str its repr: KeyError('k') prints as 'k'.
+        string message = typeName == "KeyError" && args.Count == 1 ? PyRepr.Of(args[0]) : MessageOf(args);
         string? name = keywords?.GetValueOrDefault("name") as string;
         string? path = keywords?.GetValueOrDefault("path") as string;
         return typeName switch
