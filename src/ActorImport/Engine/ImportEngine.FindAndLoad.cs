@@ -18,6 +18,7 @@ public sealed partial class ImportEngine
     /// </summary>
     internal object? FindAndLoad(string name, ImportChain chain)
     {
+        ThrowIfDisposed();
         if (TryPublished(name, chain, out object? published))
         {
             return published;
@@ -33,21 +34,22 @@ public sealed partial class ImportEngine
         ClaimReply reply = _coordination.Claim(name, chain);
         while (reply.Kind == ClaimKind.Wait)
         {
-            reply = AwaitAttempt(name, reply.Pending!);
+            reply = AwaitAttempt(name, chain, reply.Pending!);
         }
         return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, reply);
     }
 
     /// <summary><see cref="FindAndLoad"/> whose waits (for parents' and the module's other owners) block no thread.</summary>
-    internal async Task<object?> FindAndLoadAsync(string name, ImportChain chain)
+    internal async Task<object?> FindAndLoadAsync(string name, ImportChain chain, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         if (TryPublished(name, chain, out object? published))
         {
             return published;
         }
         if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
         {
-            await FindAndLoadAsync(parent, chain).ConfigureAwait(false);
+            await FindAndLoadAsync(parent, chain, cancellationToken).ConfigureAwait(false);
             if (TryReady(name, out object? loaded))
             {
                 return loaded;
@@ -56,7 +58,7 @@ public sealed partial class ImportEngine
         ClaimReply reply = await _coordination.ClaimAsync(name, chain).ConfigureAwait(false);
         while (reply.Kind == ClaimKind.Wait)
         {
-            reply = await AwaitAttemptAsync(name, reply.Pending!).ConfigureAwait(false);
+            reply = await AwaitAttemptAsync(name, chain, reply.Pending!, cancellationToken).ConfigureAwait(false);
         }
         return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, reply);
     }
@@ -107,24 +109,33 @@ public sealed partial class ImportEngine
         _ => throw new InvalidOperationException($"claim of '{name}' concluded with {reply.Kind}"),
     };
 
-    private ClaimReply AwaitAttempt(string name, Task<ClaimReply> pending)
+    /// <summary>Waits for the attempt <paramref name="chain"/> was told to wait for; a chain that gives up (timed out) leaves the wait-for graph first.</summary>
+    private ClaimReply AwaitAttempt(string name, ImportChain chain, Task<ClaimReply> pending)
     {
         if (!pending.Wait(_options.ImportWait))
         {
+            _coordination.Abandon(name, chain, pending);
             throw WaitTimedOut(name);
         }
         return pending.Result;
     }
 
-    private async Task<ClaimReply> AwaitAttemptAsync(string name, Task<ClaimReply> pending)
+    /// <summary>As <see cref="AwaitAttempt"/>; a cancelled wait also leaves the graph (the owner goes on), then raises OperationCanceledException.</summary>
+    private async Task<ClaimReply> AwaitAttemptAsync(string name, ImportChain chain, Task<ClaimReply> pending, CancellationToken cancellationToken)
     {
         try
         {
-            return await pending.WaitAsync(_options.ImportWait).ConfigureAwait(false);
+            return await pending.WaitAsync(_options.ImportWait, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
+            _coordination.Abandon(name, chain, pending);
             throw WaitTimedOut(name);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _coordination.Abandon(name, chain, pending);
+            throw;
         }
     }
 

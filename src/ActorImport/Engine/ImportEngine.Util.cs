@@ -123,7 +123,7 @@ public sealed partial class ImportEngine
             switch (reply.Kind)
             {
                 case ClaimKind.Wait:
-                    AwaitAttempt(name, reply.Pending!);
+                    AwaitAttempt(name, chain, reply.Pending!);
                     continue;
                 case ClaimKind.Failed:
                     throw reply.Error!;

@@ -141,6 +141,10 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
         {
             return action(chain, argument);
         }
+        catch (Exception e) when (IsDisposalFailure(e))
+        {
+            throw DisposedDuring(e);
+        }
         finally
         {
             _currentChain.Value = null;
@@ -154,16 +158,4 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
     /// <summary><c>importlib.invalidate_caches()</c>.</summary>
     public void InvalidateCaches() => _state.InvalidateCaches();
 
-    public void Dispose()
-    {
-        _coordination.Dispose();
-        _pathEntries?.Dispose();
-        _actors?.Dispose();
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
 }
