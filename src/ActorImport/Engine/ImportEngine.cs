@@ -139,7 +139,9 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
         _currentChain.Value = chain;
         try
         {
-            return action(chain, argument);
+            T result = action(chain, argument);
+            ThrowIfDisposed(); // an import in flight when the engine was disposed gets the clear error, even if it got this far
+            return result;
         }
         catch (Exception e) when (IsDisposalFailure(e))
         {
