@@ -12,8 +12,9 @@ public sealed partial class ImportEngine
     /// <c>_find_and_load(name)</c> for an absolute name, in <paramref name="chain"/>:
     /// 1. Fast path: a ready entry is returned without a message (None → "halted"); an entry
     ///    this chain is initialising is the partial module at once (same-chain cycle).
-    /// 2. Parent first (gh-83065): a missing parent is imported before the child is claimed, so
-    ///    a chain never waits for a parent while holding a child.
+    /// 2. Parent first (gh-83065): a missing parent is imported, and one another chain is
+    ///    initialising is waited for (gh-130094), before the child is claimed, so a chain never
+    ///    waits for a parent while holding a child.
     /// 3. Claim; then own, wait, take the partial module, or raise the attempt's error.
     /// </summary>
     internal object? FindAndLoad(string name, ImportChain chain)
@@ -23,7 +24,7 @@ public sealed partial class ImportEngine
         {
             return published;
         }
-        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && ParentPending(parent, chain))
         {
             FindAndLoad(parent, chain);
             if (TryReady(name, out object? loaded))
@@ -47,7 +48,7 @@ public sealed partial class ImportEngine
         {
             return published;
         }
-        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && ParentPending(parent, chain))
         {
             await FindAndLoadAsync(parent, chain, cancellationToken).ConfigureAwait(false);
             if (TryReady(name, out object? loaded))
@@ -87,6 +88,16 @@ public sealed partial class ImportEngine
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether the parent must be imported (or waited for) before the child is claimed: it is
+    /// absent, or another chain is initialising it (gh-130094: a parent's body may store the child
+    /// in <c>sys.modules</c> itself, as <c>collections</c> stores <c>collections.abc</c>, so the
+    /// child is looked for only once the parent is done; a wait that would close a cycle gets the
+    /// partial parent instead). A parent this chain is initialising is its own partial module.
+    /// </summary>
+    private bool ParentPending(string parent, ImportChain chain) =>
+        !_map.TryGetEntry(parent, out ModuleEntry? entry) || (entry!.Owner is not null && !ReferenceEquals(entry.Owner, chain));
 
     /// <summary>The value of a ready entry of <paramref name="name"/> (see <see cref="ReadyValue"/>); false when absent or initialising.</summary>
     private bool TryReady(string name, out object? value)
