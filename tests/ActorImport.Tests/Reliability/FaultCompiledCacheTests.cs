@@ -19,7 +19,7 @@ namespace ActorImport.Tests.Reliability;
 /// </summary>
 public sealed class FaultCompiledCacheTests : IDisposable
 {
-    private const int Modules = 40;
+    private const int Modules = 30;
 
     private static readonly TimeSpan HangDetector = TimeSpan.FromSeconds(120);
 
@@ -35,7 +35,7 @@ public sealed class FaultCompiledCacheTests : IDisposable
         {
             var body = new System.Text.StringBuilder();
             body.Append(i == 0 ? "import sys\n" : $"import m{i - 1}\n");
-            for (int k = 0; k < 60 + round; k++)
+            for (int k = 0; k < 40 + round; k++)
             {
                 body.Append($"def f{k}(x, y=({k}, 'r{round}')):\n    return x\nV{k} = [{k}, {round}, 'text {k} of round {round}']\n");
             }
@@ -67,6 +67,7 @@ public sealed class FaultCompiledCacheTests : IDisposable
                 AssertWhole(pyc, data);
                 checkedReads++;
             }
+            Thread.Yield(); // leave the writers the cores on a small machine
         }
         return checkedReads;
     }
@@ -119,7 +120,7 @@ public sealed class FaultCompiledCacheTests : IDisposable
     [Fact]
     public void SeveralImportProcessesWritingOneCacheNeverLeaveATornFile()
     {
-        const int processes = 4;
+        const int processes = 3;
         for (int round = 0; round < 2; round++)
         {
             string[] names = WriteTree(round);
@@ -140,9 +141,9 @@ public sealed class FaultCompiledCacheTests : IDisposable
     [Fact]
     public void SeveralEnginesWritingOneCacheNeverLeaveATornFile()
     {
-        const int engines = 6;
+        const int engines = 4;
         int reads = 0;
-        for (int round = 0; round < 4; round++)
+        for (int round = 0; round < 3; round++)
         {
             string[] names = WriteTree(round);
             reads += WithReader(() =>
