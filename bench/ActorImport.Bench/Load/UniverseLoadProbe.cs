@@ -13,6 +13,9 @@ namespace ActorImport.Bench.Load;
 /// Prints the time, the bytes retained per module (<c>GC.GetTotalMemory(true)</c> before the
 /// engine and after the run, engine alive), the peak working set, and checks that every module
 /// is in sys.modules and none is left initialising. No compiled cache (each body is parsed).
+/// The retained figure is only meaningful for the first coordination a process measures (what
+/// the earlier engine leaves behind is freed during the later run: it once came out negative),
+/// so record one coordination per process.
 /// Run: <c>dotnet run -c Release -- load-universe [count] [threads] [actors|locks|both]</c>.
 /// Stateless; single-threaded driver.
 /// </summary>
