@@ -4,6 +4,7 @@ namespace ActorImport.Engine;
 public sealed partial class ImportEngine
 {
     private volatile bool _disposed;
+    private int _disposeCalls;
 
     /// <summary>
     /// Disposes the engine: later calls raise <see cref="ObjectDisposedException"/>; an import in
@@ -13,9 +14,9 @@ public sealed partial class ImportEngine
     /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposeCalls, 1) != 0)
         {
-            return;
+            return; // disposed already, or being disposed by another thread
         }
         _disposed = true;
         _coordination.Dispose();
