@@ -15,4 +15,22 @@ if (args is ["memory", .. var memoryArgs])
         memoryArgs is [_, string t] ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 1);
     return;
 }
+// or the reliability loads (docs/reliability.md, "Load"):
+//   dotnet run -c Release -- load-universe [count] [threads] [actors|locks|both]
+//   dotnet run -c Release -- load-calls [calls] [actors|locks|both] [seed]
+if (args is ["load-universe", .. var universeArgs])
+{
+    ActorImport.Bench.Load.UniverseLoadProbe.Run(
+        universeArgs is [string n, ..] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+        universeArgs is [_, string t, ..] ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 8,
+        universeArgs is [_, _, string m] ? m : "both");
+    return;
+}
+if (args is ["load-calls", .. var callArgs])
+{
+    Environment.Exit(ActorImport.Bench.Load.CallLoadProbe.Run(
+        callArgs is [string n, ..] ? long.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
+        callArgs is [_, string m, ..] ? m : "both",
+        callArgs is [_, _, string s] ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 1));
+}
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -106,6 +106,15 @@ public sealed class ActorCoordination : IImportCoordination
         _coordinator.Tell(new Finished(name, chain, result));
     }
 
+    public void Abandon(string name, ImportChain chain, Task<ClaimReply> pending) =>
+        _coordinator.Tell(new AbandonWait(name, chain, pending));
+
+    /// <summary>Diagnostics and tests: the coordinator's bookkeeping (asked, so it is consistent with its message order).</summary>
+    internal Task<CoordinationCounts> CountsAsync() => _coordinator.Ask<CoordinationCounts>(CountClaims.Instance, _askTimeout);
+
+    /// <summary>The fault-injection test hook (see <see cref="InjectFault"/>).</summary>
+    internal void InjectFault(Exception error, string? moduleName = null) => _coordinator.Tell(new InjectFault(error, moduleName));
+
     public void SetModule(string name, object? value) =>
         _coordinator.Ask<bool>(new SetModule(name, value), _askTimeout).GetAwaiter().GetResult();
 
@@ -118,6 +127,7 @@ public sealed class ActorCoordination : IImportCoordination
     /// </summary>
     public Task<int> LiveModuleActorsAsync() => _coordinator.Ask<int>(CountModuleActors.Instance, _askTimeout);
 
+    /// <summary>Stops the coordinator; its module actors stop with it and answer their waiters with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _coordinator.Tell(PoisonPill.Instance);
 
     public override string ToString() => $"actors ({_modules.Count} modules)";

@@ -28,6 +28,12 @@ internal sealed class ClaimTable
     /// <summary>How many attempts are in flight.</summary>
     public int InFlight => _attempts.Count;
 
+    /// <summary>How many chains wait (edges of the wait-for graph).</summary>
+    public int WaitEdges => _waitingFor.Count;
+
+    /// <summary>How many waiters the attempts in flight hold, all together.</summary>
+    public int Waiters => _attempts.Values.Sum(a => a.Waiters.Count);
+
     /// <summary>
     /// Decides a claim. Returns the immediate reply, or null with <paramref name="attempt"/> set
     /// when the chain must wait for that attempt (its wait edge is then recorded).
@@ -128,6 +134,32 @@ internal sealed class ClaimTable
             current = next.Owner;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A waiter leaves before the attempt ends (its wait was cancelled or timed out): its wait
+    /// edge and its place among <paramref name="name"/>'s waiters go, so the wait-for graph never
+    /// follows a chain that no longer waits. The attempt itself goes on. No-op once it has ended.
+    /// </summary>
+    public void Abandon(string name, ImportChain chain)
+    {
+        if (_waitingFor.TryGetValue(chain, out string? awaited) && awaited == name)
+        {
+            _waitingFor.Remove(chain);
+        }
+        if (_attempts.TryGetValue(name, out Attempt? attempt))
+        {
+            attempt.Waiters.Remove(chain);
+        }
+    }
+
+    /// <summary>Ends every attempt (the coordination is being disposed) and returns them, so their waiters can be released.</summary>
+    public List<Attempt> Clear()
+    {
+        List<Attempt> all = [.. _attempts.Values];
+        _attempts.Clear();
+        _waitingFor.Clear();
+        return all;
     }
 
     /// <summary>Ends <paramref name="chain"/>'s attempt on <paramref name="name"/> and removes its waiters' edges; null if it holds none.</summary>

@@ -29,6 +29,10 @@ internal sealed class CoordinatorActor : ReceiveActor
         }));
         Receive<RemoveModule>(remove => Reply(() => _state.Modules.Remove(remove.Name)));
         Receive<CountModuleActors>(_ => Reply(() => Context.GetChildren().Count()));
+        Receive<AbandonWait>(OnAbandonWait);
+        Receive<CountClaims>(_ => Reply(() => new CoordinationCounts(
+            _state.Table.InFlight, _state.Table.WaitEdges, _state.Table.Waiters, Context.GetChildren().Count(), _state.Slots.Count)));
+        Receive<InjectFault>(OnInjectFault);
     }
 
     /// <summary>
@@ -119,6 +123,29 @@ internal sealed class CoordinatorActor : ReceiveActor
         if (_state.ModuleActors.Remove(finished.Name, out IActorRef? moduleActor))
         {
             moduleActor.Tell(new Release(finished.Result));
+        }
+    }
+
+    /// <summary>A waiter left early: drop its edge from the wait-for graph and its task from the module actor.</summary>
+    private void OnAbandonWait(AbandonWait abandon)
+    {
+        _state.Table.Abandon(abandon.Name, abandon.Chain);
+        if (_state.ModuleActors.TryGetValue(abandon.Name, out IActorRef? moduleActor))
+        {
+            moduleActor.Tell(new DropWaiter(abandon.Pending));
+        }
+    }
+
+    /// <summary>The fault-injection test hook: throw here, or forward to the named module's actor.</summary>
+    private void OnInjectFault(InjectFault fault)
+    {
+        if (fault.ModuleName is null)
+        {
+            throw fault.Error;
+        }
+        if (_state.ModuleActors.TryGetValue(fault.ModuleName, out IActorRef? moduleActor))
+        {
+            moduleActor.Tell(fault with { ModuleName = null });
         }
     }
 

@@ -28,6 +28,14 @@ public interface IImportCoordination : IDisposable
     /// <summary>The owner's report: <paramref name="result"/> is Ready(final value) or Failed(error); every waiter gets it.</summary>
     void Finished(string name, ImportChain chain, ClaimReply result);
 
+    /// <summary>
+    /// A chain stops waiting for <paramref name="name"/>'s attempt before it ends (its
+    /// <c>ImportModuleAsync</c> was cancelled, or its wait timed out): its wait-for edge and its
+    /// place among the attempt's waiters are removed (<paramref name="pending"/> is the task it
+    /// was given); the attempt and its other waiters go on. No-op once the attempt has ended.
+    /// </summary>
+    void Abandon(string name, ImportChain chain, Task<ClaimReply> pending);
+
     /// <summary><c>sys.modules[name] = value</c> from a body or a host (serialised with the claims).</summary>
     void SetModule(string name, object? value);
 

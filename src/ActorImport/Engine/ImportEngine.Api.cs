@@ -18,7 +18,7 @@ public sealed partial class ImportEngine
     public object? ImportModule(string name, string? package = null)
     {
         // Fast path: one lock-free read; no chain, no allocation.
-        if (name.Length > 0 && name[0] != '.' && _map.TryGetEntry(name, out ModuleEntry? entry) && entry!.Owner is null
+        if (!_disposed && name.Length > 0 && name[0] != '.' && _map.TryGetEntry(name, out ModuleEntry? entry) && entry!.Owner is null
             && entry.Value is not null and not LazyModule { IsPending: true })
         {
             if (_options.Observer is not null)
@@ -35,13 +35,28 @@ public sealed partial class ImportEngine
     /// <see cref="ImportModule"/> without blocking a thread while another chain initialises a
     /// module this one needs. The bodies this chain owns run synchronously on the thread the
     /// flow is on (their nested imports are synchronous, as in CPython).
+    /// <paramref name="cancellationToken"/> ends a wait for another chain's module: this chain
+    /// leaves with <see cref="OperationCanceledException"/> (its wait edge and place among the
+    /// waiters are removed) and the owner goes on; a body this chain runs is not interrupted.
     /// </summary>
-    public async Task<object?> ImportModuleAsync(string name, string? package = null)
+    public async Task<object?> ImportModuleAsync(string name, string? package = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         string absolute = ResolveImportModuleName(name, package);
         ImportChain chain = EnterChainAsync();
-        return await FindAndLoadAsync(absolute, chain).ConfigureAwait(false);
+        try
+        {
+            return await FindAndLoadAsync(absolute, chain, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDisposalFailure(e))
+        {
+            throw DisposedDuring(e);
+        }
     }
+
+    /// <summary><see cref="ImportModuleAsync(string, string?, CancellationToken)"/> of an absolute or package-less name.</summary>
+    public Task<object?> ImportModuleAsync(string name, CancellationToken cancellationToken) =>
+        ImportModuleAsync(name, null, cancellationToken);
 
     /// <summary><c>import_module</c>'s argument handling and <c>_gcd_import</c>'s <c>_sanity_check</c> / <c>_resolve_name</c>.</summary>
     private static string ResolveImportModuleName(string name, string? package)

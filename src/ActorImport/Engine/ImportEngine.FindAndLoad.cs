@@ -13,12 +13,14 @@ public sealed partial class ImportEngine
     /// <c>_find_and_load(name)</c> for an absolute name, in <paramref name="chain"/>:
     /// 1. Fast path: a ready entry is returned without a message (None → "halted"); an entry
     ///    this chain is initialising is the partial module at once (same-chain cycle).
-    /// 2. Parent first (gh-83065): a missing parent is imported before the child is claimed, so
-    ///    a chain never waits for a parent while holding a child.
+    /// 2. Parent first (gh-83065): a missing parent is imported, and one another chain is
+    ///    initialising is waited for (gh-130094), before the child is claimed, so a chain never
+    ///    waits for a parent while holding a child.
     /// 3. Claim; then own, wait, take the partial module, or raise the attempt's error.
     /// </summary>
     internal object? FindAndLoad(string name, ImportChain chain)
     {
+        ThrowIfDisposed();
         if (TryPublished(name, chain, out object? published))
         {
             return published;
@@ -30,7 +32,7 @@ public sealed partial class ImportEngine
     /// <summary>Steps 2 and 3 of <see cref="FindAndLoad"/>.</summary>
     private object? FindAndLoadCold(string name, ImportChain chain)
     {
-        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && ParentPending(parent, chain))
         {
             FindAndLoad(parent, chain);
             if (TryReady(name, out object? loaded))
@@ -41,27 +43,28 @@ public sealed partial class ImportEngine
         ClaimReply reply = _coordination.Claim(name, chain);
         while (reply.Kind == ClaimKind.Wait)
         {
-            reply = _options.Observer is null ? AwaitAttempt(name, reply.Pending!) : ObservedAwaitAttempt(name, chain, reply.Pending!);
+            reply = _options.Observer is null ? AwaitAttempt(name, chain, reply.Pending!) : ObservedAwaitAttempt(name, chain, reply.Pending!);
         }
         return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, chain, reply);
     }
 
     /// <summary><see cref="FindAndLoad"/> whose waits (for parents' and the module's other owners) block no thread.</summary>
-    internal Task<object?> FindAndLoadAsync(string name, ImportChain chain)
+    internal Task<object?> FindAndLoadAsync(string name, ImportChain chain, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         if (TryPublished(name, chain, out object? published))
         {
             return Task.FromResult(published);
         }
-        return _options.Observer is not null && !_map.ContainsKey(name) ? ObservedFindAndLoadAsync(name, chain) : FindAndLoadColdAsync(name, chain);
+        return _options.Observer is not null && !_map.ContainsKey(name) ? ObservedFindAndLoadAsync(name, chain, cancellationToken) : FindAndLoadColdAsync(name, chain, cancellationToken);
     }
 
     /// <summary>Steps 2 and 3 of <see cref="FindAndLoadAsync"/>.</summary>
-    private async Task<object?> FindAndLoadColdAsync(string name, ImportChain chain)
+    private async Task<object?> FindAndLoadColdAsync(string name, ImportChain chain, CancellationToken cancellationToken)
     {
-        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
+        if (!_map.ContainsKey(name) && ParentOf(name) is string parent && ParentPending(parent, chain))
         {
-            await FindAndLoadAsync(parent, chain).ConfigureAwait(false);
+            await FindAndLoadAsync(parent, chain, cancellationToken).ConfigureAwait(false);
             if (TryReady(name, out object? loaded))
             {
                 return loaded;
@@ -70,7 +73,7 @@ public sealed partial class ImportEngine
         ClaimReply reply = await _coordination.ClaimAsync(name, chain).ConfigureAwait(false);
         while (reply.Kind == ClaimKind.Wait)
         {
-            reply = await (_options.Observer is null ? AwaitAttemptAsync(name, reply.Pending!) : ObservedAwaitAttemptAsync(name, chain, reply.Pending!)).ConfigureAwait(false);
+            reply = await (_options.Observer is null ? AwaitAttemptAsync(name, chain, reply.Pending!, cancellationToken) : ObservedAwaitAttemptAsync(name, chain, reply.Pending!, cancellationToken)).ConfigureAwait(false);
         }
         return reply.Kind == ClaimKind.Own ? LoadClaimed(name, chain, reply.Nested) : Conclude(name, chain, reply);
     }
@@ -108,6 +111,16 @@ public sealed partial class ImportEngine
         return false;
     }
 
+    /// <summary>
+    /// Whether the parent must be imported (or waited for) before the child is claimed: it is
+    /// absent, or another chain is initialising it (gh-130094: a parent's body may store the child
+    /// in <c>sys.modules</c> itself, as <c>collections</c> stores <c>collections.abc</c>, so the
+    /// child is looked for only once the parent is done; a wait that would close a cycle gets the
+    /// partial parent instead). A parent this chain is initialising is its own partial module.
+    /// </summary>
+    private bool ParentPending(string parent, ImportChain chain) =>
+        !_map.TryGetEntry(parent, out ModuleEntry? entry) || (entry!.Owner is not null && !ReferenceEquals(entry.Owner, chain));
+
     /// <summary>The value of a ready entry of <paramref name="name"/> (see <see cref="ReadyValue"/>); false when absent or initialising.</summary>
     private bool TryReady(string name, out object? value)
     {
@@ -138,24 +151,33 @@ public sealed partial class ImportEngine
         _ => throw new InvalidOperationException($"claim of '{name}' concluded with {reply.Kind}"),
     };
 
-    private ClaimReply AwaitAttempt(string name, Task<ClaimReply> pending)
+    /// <summary>Waits for the attempt <paramref name="chain"/> was told to wait for; a chain that gives up (timed out) leaves the wait-for graph first.</summary>
+    private ClaimReply AwaitAttempt(string name, ImportChain chain, Task<ClaimReply> pending)
     {
         if (!pending.Wait(_options.ImportWait))
         {
+            _coordination.Abandon(name, chain, pending);
             throw WaitTimedOut(name);
         }
         return pending.Result;
     }
 
-    private async Task<ClaimReply> AwaitAttemptAsync(string name, Task<ClaimReply> pending)
+    /// <summary>As <see cref="AwaitAttempt"/>; a cancelled wait also leaves the graph (the owner goes on), then raises OperationCanceledException.</summary>
+    private async Task<ClaimReply> AwaitAttemptAsync(string name, ImportChain chain, Task<ClaimReply> pending, CancellationToken cancellationToken)
     {
         try
         {
-            return await pending.WaitAsync(_options.ImportWait).ConfigureAwait(false);
+            return await pending.WaitAsync(_options.ImportWait, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
+            _coordination.Abandon(name, chain, pending);
             throw WaitTimedOut(name);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _coordination.Abandon(name, chain, pending);
+            throw;
         }
     }
 

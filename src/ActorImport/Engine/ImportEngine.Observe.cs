@@ -39,7 +39,7 @@ public sealed partial class ImportEngine
     }
 
     /// <summary><see cref="ObservedFindAndLoad"/> for <see cref="FindAndLoadColdAsync"/>.</summary>
-    private async Task<object?> ObservedFindAndLoadAsync(string name, ImportChain chain)
+    private async Task<object?> ObservedFindAndLoadAsync(string name, ImportChain chain, CancellationToken cancellationToken)
     {
         int depth = chain.ObservedDepth;
         Observe(ImportEventKind.ImportStarted, name, chain);
@@ -47,7 +47,7 @@ public sealed partial class ImportEngine
         object? value;
         try
         {
-            value = await FindAndLoadColdAsync(name, chain).ConfigureAwait(false);
+            value = await FindAndLoadColdAsync(name, chain, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -67,7 +67,7 @@ public sealed partial class ImportEngine
         ClaimReply reply;
         try
         {
-            reply = AwaitAttempt(name, pending);
+            reply = AwaitAttempt(name, chain, pending);
         }
         catch (Exception error)
         {
@@ -79,13 +79,13 @@ public sealed partial class ImportEngine
     }
 
     /// <summary><see cref="ObservedAwaitAttempt"/> for <see cref="AwaitAttemptAsync"/>.</summary>
-    private async Task<ClaimReply> ObservedAwaitAttemptAsync(string name, ImportChain chain, Task<ClaimReply> pending)
+    private async Task<ClaimReply> ObservedAwaitAttemptAsync(string name, ImportChain chain, Task<ClaimReply> pending, CancellationToken cancellationToken)
     {
         Observe(ImportEventKind.WaitStarted, name, chain);
         ClaimReply reply;
         try
         {
-            reply = await AwaitAttemptAsync(name, pending).ConfigureAwait(false);
+            reply = await AwaitAttemptAsync(name, chain, pending, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
         {

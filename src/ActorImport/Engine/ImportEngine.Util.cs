@@ -123,7 +123,7 @@ public sealed partial class ImportEngine
             switch (reply.Kind)
             {
                 case ClaimKind.Wait:
-                    _ = _options.Observer is null ? AwaitAttempt(name, reply.Pending!) : ObservedAwaitAttempt(name, chain, reply.Pending!);
+                    _ = _options.Observer is null ? AwaitAttempt(name, chain, reply.Pending!) : ObservedAwaitAttempt(name, chain, reply.Pending!);
                     continue;
                 case ClaimKind.Failed:
                     throw reply.Error!;

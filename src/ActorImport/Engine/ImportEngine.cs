@@ -139,7 +139,13 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
         _currentChain.Value = chain;
         try
         {
-            return action(chain, argument);
+            T result = action(chain, argument);
+            ThrowIfDisposed(); // an import in flight when the engine was disposed gets the clear error, even if it got this far
+            return result;
+        }
+        catch (Exception e) when (IsDisposalFailure(e))
+        {
+            throw DisposedDuring(e);
         }
         finally
         {
@@ -154,16 +160,4 @@ public sealed partial class ImportEngine : IImportCallback, IDisposable, IAsyncD
     /// <summary><c>importlib.invalidate_caches()</c>.</summary>
     public void InvalidateCaches() => _state.InvalidateCaches();
 
-    public void Dispose()
-    {
-        _coordination.Dispose();
-        _pathEntries?.Dispose();
-        _actors?.Dispose();
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
 }

@@ -49,6 +49,23 @@ public sealed class LockCoordination : IImportCoordination
         attempt?.Done?.TrySetResult(result);
     }
 
+    public void Abandon(string name, ImportChain chain, Task<ClaimReply> pending)
+    {
+        lock (_gate)
+        {
+            _table.Abandon(name, chain);
+        }
+    }
+
+    /// <summary>Diagnostics and tests: the attempts in flight, wait edges and waiters (no module actors, no slots here).</summary>
+    internal CoordinationCounts Counts()
+    {
+        lock (_gate)
+        {
+            return new CoordinationCounts(_table.InFlight, _table.WaitEdges, _table.Waiters, 0, 0);
+        }
+    }
+
     public void SetModule(string name, object? value)
     {
         lock (_gate)
@@ -65,8 +82,23 @@ public sealed class LockCoordination : IImportCoordination
         }
     }
 
+    /// <summary>
+    /// The engine is being disposed: every attempt still in flight ends, and its waiters get
+    /// <see cref="ObjectDisposedException"/> instead of waiting for an owner that may never
+    /// report (its body may be blocked on the disposed engine).
+    /// </summary>
     public void Dispose()
     {
+        List<ClaimTable.Attempt> attempts;
+        lock (_gate)
+        {
+            attempts = _table.Clear();
+        }
+        ClaimReply disposed = ClaimReply.Failed(CoordinationCounts.Disposed());
+        foreach (ClaimTable.Attempt attempt in attempts)
+        {
+            attempt.Done?.TrySetResult(disposed);
+        }
     }
 
     public override string ToString() => $"locks ({_modules.Count} modules)";

@@ -100,6 +100,86 @@ public abstract class ConcurrencyTests : EngineTestBase
         Assert.Equal(1, host.Executions("held"));
     }
 
+    /// <summary>
+    /// A failing body deep in a chain with waiters at two levels (issue 11, "Faults"): a package
+    /// whose <c>__init__</c> imports a submodule whose body raises while sync and async chains wait
+    /// for the package. Every chain gets the very exception the submodule raised, neither module
+    /// is left in <c>sys.modules</c>, the coordination holds nothing afterwards, and a retry runs
+    /// both bodies again and succeeds.
+    /// </summary>
+    [Fact]
+    public async Task AFailingSubmoduleFailsEveryWaiterOfItsPackageSyncAndAsyncAndARetryWorks()
+    {
+        const int syncChains = 6;
+        const int asyncChains = 4;
+        using var engine = NewEngine();
+        bool fail = true;
+        var host = new HostModules()
+            .Add("pkg", m => m.SetAttribute("sub", engine.ImportModule("pkg.sub")), isPackage: true)
+            .Add("pkg.sub", m =>
+            {
+                if (Volatile.Read(ref fail))
+                {
+                    Assert.True(SpinWait.SpinUntil(() => engine.Statistics.Waits >= syncChains + asyncChains - 1, HangDetector));
+                    throw new PythonException("ValueError", "the submodule failed");
+                }
+                m.SetAttribute("OK", true);
+            });
+        engine.MetaPath.Insert(0, host);
+        Task<object?>[] asyncImports = [.. Enumerable.Range(0, asyncChains).Select(_ => Task.Run(() => engine.ImportModuleAsync("pkg")))];
+        var results = RunTogether(syncChains, _ => engine.ImportModule("pkg"));
+        var errors = results.Select(r => r.Error).ToList();
+        foreach (Task<object?> task in asyncImports)
+        {
+            errors.Add(await Record.ExceptionAsync(() => task.WaitAsync(HangDetector)));
+        }
+        var error = Assert.IsType<PythonException>(errors[0]);
+        Assert.Equal("ValueError", error.TypeName);
+        Assert.All(errors, e => Assert.Same(error, e));
+        Assert.False(engine.Modules.ContainsKey("pkg"));
+        Assert.False(engine.Modules.ContainsKey("pkg.sub"));
+        Assert.Equal(1, host.Executions("pkg"));
+        Assert.Equal(1, host.Executions("pkg.sub"));
+        Reliability.CoordinationProbe.AssertNothingInFlight(engine, HangDetector);
+
+        Volatile.Write(ref fail, false);
+        var retried = RunTogether(4, _ => engine.ImportModule("pkg.sub"));
+        Assert.All(retried, r => Assert.Same(engine.Modules["pkg.sub"], r.Value));
+        Assert.Same(engine.Modules["pkg.sub"], Module(engine.Modules["pkg"]).GetAttributeOrDefault("sub"));
+        Assert.Equal(2, host.Executions("pkg"));
+        Assert.Equal(2, host.Executions("pkg.sub"));
+        Reliability.CoordinationProbe.AssertNothingInFlight(engine, HangDetector);
+    }
+
+    /// <summary>
+    /// gh-130094: a package whose body stores its submodule in sys.modules itself (as
+    /// <c>collections</c> stores <c>collections.abc</c>); a chain importing the submodule while
+    /// another initialises the package waits for the package, then finds the stored module,
+    /// instead of searching the package's path and raising ModuleNotFoundError (3.11 does).
+    /// </summary>
+    [Fact]
+    public async Task ASubmoduleTheInitialisingParentStoresIsFoundNotMissing()
+    {
+        using var engine = NewEngine();
+        using var release = new ManualResetEventSlim();
+        var stored = new ModuleObject("coll._impl");
+        var host = new HostModules().Add("coll", m =>
+        {
+            Assert.True(release.Wait(HangDetector));
+            engine.Modules["coll.abc"] = stored;
+        }, isPackage: true);
+        engine.MetaPath.Insert(0, host);
+        Task<object?> owner = Task.Factory.StartNew(() => engine.ImportModule("coll"), TaskCreationOptions.LongRunning);
+        Assert.True(SpinWait.SpinUntil(() => engine.Modules.IsInitializing("coll"), HangDetector));
+        Task<object?> sync = Task.Factory.StartNew(() => engine.ImportModule("coll.abc"), TaskCreationOptions.LongRunning);
+        Task<object?> async = engine.ImportModuleAsync("coll.abc");
+        Assert.True(SpinWait.SpinUntil(() => engine.Statistics.Waits >= 2, HangDetector));
+        release.Set();
+        await owner.WaitAsync(HangDetector);
+        Assert.Same(stored, await sync.WaitAsync(HangDetector));
+        Assert.Same(stored, await async.WaitAsync(HangDetector));
+    }
+
     [Fact]
     public void AFailingSourceModuleFailsEveryChainAndIsAbsentAfter()
     {
