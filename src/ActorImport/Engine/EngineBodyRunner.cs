@@ -44,6 +44,10 @@ internal sealed class EngineBodyRunner : IModuleBodyRunner
             FrozenImporter => (module.Spec?.LoaderState as FrozenLoaderState)?.Filename is string file && File.Exists(file) ? file : null,
             _ => null,
         };
+        if (loader is SourcelessFileLoader sourceless)
+        {
+            sourceless.CheckCode();
+        }
         if (loader is ExtensionFileLoader)
         {
             RunExtensionInit(module);

@@ -24,6 +24,7 @@ public sealed partial class ImportEngine
         }
         if (!_map.ContainsKey(name) && ParentOf(name) is string parent && !_map.ContainsKey(parent))
         {
+            EnsureStack();
             FindAndLoad(parent, chain);
             if (TryReady(name, out object? loaded))
             {
@@ -237,7 +238,10 @@ public sealed partial class ImportEngine
             }
             else
             {
-                spec.Loader.ExecModule(module);
+                using (EnterBody(spec.Name))
+                {
+                    spec.Loader.ExecModule(module);
+                }
             }
         }
         catch
@@ -282,9 +286,10 @@ public sealed partial class ImportEngine
         };
     }
 
+    /// <summary><c>name.rpartition('.')[0]</c> when it is not empty (CPython tests <c>if parent:</c>, so '.a' has no parent).</summary>
     internal static string? ParentOf(string name)
     {
         int dot = name.LastIndexOf('.');
-        return dot < 0 ? null : name[..dot];
+        return dot <= 0 ? null : name[..dot];
     }
 }
