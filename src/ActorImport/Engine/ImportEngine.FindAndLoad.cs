@@ -154,13 +154,12 @@ public sealed partial class ImportEngine
         {
             value = FindAndLoadUnlocked(name, chain);
         }
-        catch (Exception error)
+        // Cleanup in exception filters that never catch, innermost level first as a catch-and-
+        // rethrow would run them: one dispatch unwinds a whole chain (a rethrow per level nests
+        // a dispatch per level on the stack; see ImportEngine.Depth.cs).
+        catch (Exception error) when (ReportFailed(name, chain, nested, error))
         {
-            if (!nested)
-            {
-                _coordination.Finished(name, chain, ClaimReply.Failed(error));
-            }
-            throw;
+            throw new InvalidOperationException("unreachable: the filter never catches");
         }
         if (!nested)
         {
@@ -240,20 +239,35 @@ public sealed partial class ImportEngine
             {
                 using (EnterBody(spec.Name))
                 {
-                    spec.Loader.ExecModule(module);
+                    ExecBody(spec.Loader, module);
                 }
             }
         }
-        catch
+        catch (Exception) when (RemoveFailed(spec.Name))
         {
-            _map.Remove(spec.Name);
-            throw;
         }
         if (!_map.TryMoveToEnd(spec.Name, out object? value))
         {
             throw new PythonException("KeyError", PythonRepr.Str(spec.Name));
         }
         return value;
+    }
+
+    /// <summary>A failed attempt's Finished (unless nested), from an exception filter; always false.</summary>
+    private bool ReportFailed(string name, ImportChain chain, bool nested, Exception error)
+    {
+        if (!nested)
+        {
+            _coordination.Finished(name, chain, ClaimReply.Failed(error));
+        }
+        return false;
+    }
+
+    /// <summary>A failed load leaves <c>sys.modules</c>, from an exception filter; always false.</summary>
+    private bool RemoveFailed(string name)
+    {
+        _map.Remove(name);
+        return false;
     }
 
     /// <summary><c>setattr(sys.modules[parent], child, module)</c>; a parent that cannot take it is skipped (CPython warns).</summary>
