@@ -71,7 +71,7 @@ internal static class CliSettings
             var configuration = ActorImportConfiguration.Build(file, [.. overrides]);
             return new Loaded(file, configuration, ActorImportConfiguration.Bind(configuration));
         }
-        catch (Exception e) when (e is HoconException or OptionsValidationException or FormatException)
+        catch (Exception e) when (e is HoconException or OptionsValidationException or FormatException or FileNotFoundException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"actorimport: configuration error: {e.Message}");
             return null;

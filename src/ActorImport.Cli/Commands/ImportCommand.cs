@@ -42,8 +42,9 @@ internal static class ImportCommand
         });
         threads.Validators.Add(option =>
         {
-            int? value = option.GetValueOrDefault<int?>();
-            if (value is < 1 or > 1024)
+            // A value that is not a number is the parser's own error (exit 2); reading it here would throw.
+            if (option.Tokens.Count == 1 && int.TryParse(option.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value)
+                && value is < 1 or > 1024)
             {
                 option.AddError($"--threads must be between 1 and 1024, not {value}");
             }

@@ -72,7 +72,8 @@ public static class ImportJsonReport
             {
                 json.WriteStartObject("error");
                 json.WriteString("type", error.TypeName);
-                json.WriteString("message", error.Message);
+                // str(e): a SyntaxError's names its file and line, as CPython's report prints it.
+                json.WriteString("message", error is PythonSyntaxError syntax ? syntax.Describe() : error.Message);
                 json.WriteEndObject();
             }
             json.WriteEndObject();

@@ -55,6 +55,11 @@ public sealed partial class ActorImportOptionsValidator : IValidateOptions<Actor
             failures.Add($"{Root}:lazy-imports:mode must be normal, all or none (was {(int)options.LazyImports.Mode})");
         }
 
+        if (options.Engine.MaxImportDepth < 1)
+        {
+            failures.Add($"{Root}:engine:max-import-depth must be at least 1 (was {options.Engine.MaxImportDepth})");
+        }
+
         if (options.Trace.Output is null)
         {
             failures.Add($"{Root}:trace:output must be a file name or \"\" (was null)");

@@ -20,4 +20,13 @@ public sealed class EngineOptions
 {
     /// <summary><c>coordination</c>: <c>actors | locks</c>. Default actors.</summary>
     public CoordinationMode Coordination { get; set; } = CoordinationMode.Actors;
+
+    /// <summary>
+    /// <c>max-import-depth</c>: how many module bodies one import chain may execute one inside
+    /// another (a0 imports a1 imports …) before the next import is CPython's RecursionError.
+    /// Default 141: the depth python3 3.11 reaches through <c>importlib.import_module</c> with
+    /// its default recursion limit of 1000 (docs/reliability.md, "Bad input"). At least 1.
+    /// </summary>
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("max-import-depth")]
+    public int MaxImportDepth { get; set; } = 141;
 }

@@ -92,7 +92,7 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
             foreach ((string Suffix, Func<string, string, ILoader> Create) kind in _loaders)
             {
                 string initPath = PathText.Join(basePath, "__init__" + kind.Suffix);
-                if (File.Exists(initPath))
+                if (IsFile(initPath))
                 {
                     return SpecFor(kind.Create, fullname, initPath, [basePath]);
                 }
@@ -105,7 +105,7 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
             if (cache.Contains(tail + kind.Suffix))
             {
                 string fullPath = PathText.Join(Path, tail + kind.Suffix);
-                if (File.Exists(fullPath))
+                if (IsFile(fullPath))
                 {
                     return SpecFor(kind.Create, fullname, fullPath, null);
                 }
@@ -195,4 +195,29 @@ public sealed class FileFinder : IPathEntryFinder, IPublishedPathEntryFinder, IT
     private static readonly IReadOnlySet<string> EmptyNames = new HashSet<string>();
 
     private sealed record Listing(long Mtime, IReadOnlySet<string> Names);
+
+    /// <summary>
+    /// <c>_path_isfile</c>: <c>os.stat</c> follows symbolic links, so a dangling or looping link
+    /// (ELOOP) is no file. (.NET's <c>File.Exists</c> falls back to the link itself and says yes.)
+    /// </summary>
+    private static bool IsFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return false;
+        }
+        if (info.LinkTarget is null)
+        {
+            return true;
+        }
+        try
+        {
+            return info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true };
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }

@@ -72,6 +72,12 @@ public sealed class NamespacePath : IList<string>, IPythonRepr
         {
             return [.. _state.Path.Snapshot()];
         }
+        if (dot == 0)
+        {
+            // A name with a leading dot ('.a', reached through __import__ at level 0) has the empty
+            // parent: never a module, so CPython's sys.modules[''] fails even here.
+            throw new PythonException("KeyError", "''");
+        }
         if (_state.Modules.TryGetModule(_name[..dot], out ModuleObject? parent) && parent is not null
             && parent.TryGetAttribute("__path__", out object? value) && value is IEnumerable<string> path)
         {

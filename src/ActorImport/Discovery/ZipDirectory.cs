@@ -32,6 +32,7 @@ public sealed class ZipDirectory
         try
         {
             using ZipArchive zip = ZipFile.OpenRead(archive);
+            CheckLocalHeaderOffsets(archive);
             foreach (ZipArchiveEntry entry in zip.Entries)
             {
                 string name = entry.FullName;
@@ -48,6 +49,48 @@ public sealed class ZipDirectory
             throw new ZipImportError($"can't open Zip file: {PythonRepr.Str(archive)}", path: archive);
         }
         return new ZipDirectory(archive, members);
+    }
+
+    /// <summary>
+    /// <c>_read_directory</c>'s check that .NET's reader leaves to the first read of a member: a
+    /// central-directory record whose local header offset lies past the central directory makes
+    /// the whole archive <c>bad local header offset</c> (the path hook fails, the entry is skipped).
+    /// </summary>
+    private static void CheckLocalHeaderOffsets(string archive)
+    {
+        using FileStream stream = File.OpenRead(archive);
+        int tail = (int)Math.Min(stream.Length, 22 + 65535);
+        byte[] end = new byte[tail];
+        stream.Seek(-tail, SeekOrigin.End);
+        stream.ReadExactly(end);
+        int eocd = end.AsSpan().LastIndexOf("PK\x05\x06"u8);
+        if (eocd < 0 || eocd + 22 > end.Length)
+        {
+            return;
+        }
+        uint directorySize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(end.AsSpan(eocd + 12));
+        uint directoryOffset = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(end.AsSpan(eocd + 16));
+        long directoryStart = stream.Length - tail + eocd - directorySize;
+        if (directoryStart < 0 || directorySize > 64 * 1024 * 1024)
+        {
+            return;
+        }
+        byte[] directory = new byte[directorySize];
+        stream.Seek(directoryStart, SeekOrigin.Begin);
+        stream.ReadExactly(directory);
+        for (int at = 0; at + 46 <= directory.Length && directory.AsSpan(at).StartsWith("PK\x01\x02"u8);)
+        {
+            var record = directory.AsSpan(at);
+            uint localHeader = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(record[42..]);
+            if (localHeader > directoryOffset)
+            {
+                throw new ZipImportError($"bad local header offset: {PythonRepr.Str(archive)}", path: archive);
+            }
+            int variable = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(record[28..])
+                + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(record[30..])
+                + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(record[32..]);
+            at += 46 + variable;
+        }
     }
 
     /// <summary>The bytes of one member (<c>zipimport._get_data</c>).</summary>

@@ -44,6 +44,10 @@ internal sealed class EngineBodyRunner : IModuleBodyRunner
             FrozenImporter => (module.Spec?.LoaderState as FrozenLoaderState)?.Filename is string file && File.Exists(file) ? file : null,
             _ => null,
         };
+        if (loader is SourcelessFileLoader sourceless)
+        {
+            sourceless.CheckCode();
+        }
         if (loader is ExtensionFileLoader)
         {
             RunExtensionInit(module);
@@ -60,10 +64,9 @@ internal sealed class EngineBodyRunner : IModuleBodyRunner
         {
             _source.Run(module, path, report);
         }
-        catch
+        // A filter that never catches (ImportEngine.Depth.cs: no nested rethrow per import level).
+        catch (Exception) when (_statistics.BodyFailedFilter())
         {
-            _statistics.BodyFailed();
-            throw;
         }
     }
 

@@ -47,6 +47,13 @@ public sealed class EngineStatistics
     /// Bodies that raised (their attempt failed and the module was removed; a later import runs
     /// the body again). Bodies run minus bodies failed is the number of successful initialisations.
     /// </summary>
+    /// <summary>Counts a failed body from an exception filter; always false (the exception goes on).</summary>
+    internal bool BodyFailedFilter()
+    {
+        BodyFailed();
+        return false;
+    }
+
     public long BodiesFailed => Interlocked.Read(ref _bodiesFailed);
 
     internal void BodyExecuted() => Interlocked.Increment(ref _bodiesExecuted);

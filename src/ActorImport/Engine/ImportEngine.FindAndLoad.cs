@@ -34,6 +34,7 @@ public sealed partial class ImportEngine
     {
         if (!_map.ContainsKey(name) && ParentOf(name) is string parent && ParentPending(parent, chain))
         {
+            EnsureStack();
             FindAndLoad(parent, chain);
             if (TryReady(name, out object? loaded))
             {
@@ -206,13 +207,12 @@ public sealed partial class ImportEngine
         {
             value = FindAndLoadUnlocked(name, chain);
         }
-        catch (Exception error)
+        // Cleanup in exception filters that never catch, innermost level first as a catch-and-
+        // rethrow would run them: one dispatch unwinds a whole chain (a rethrow per level nests
+        // a dispatch per level on the stack; see ImportEngine.Depth.cs).
+        catch (Exception error) when (ReportFailed(name, chain, nested, error))
         {
-            if (!nested)
-            {
-                _coordination.Finished(name, chain, ClaimReply.Failed(error));
-            }
-            throw;
+            throw new InvalidOperationException("unreachable: the filter never catches");
         }
         if (!nested)
         {
@@ -290,23 +290,41 @@ public sealed partial class ImportEngine
             }
             else
             {
-                spec.Loader.ExecModule(module);
+                using (EnterBody(spec.Name))
+                {
+                    ExecBody(spec.Loader, module);
+                }
                 if (_options.Observer is not null)
                 {
                     ObserveLazy(module);
                 }
             }
         }
-        catch
+        catch (Exception) when (RemoveFailed(spec.Name))
         {
-            _map.Remove(spec.Name);
-            throw;
         }
         if (!_map.TryMoveToEnd(spec.Name, out object? value))
         {
             throw new PythonException("KeyError", PythonRepr.Str(spec.Name));
         }
         return value;
+    }
+
+    /// <summary>A failed attempt's Finished (unless nested), from an exception filter; always false.</summary>
+    private bool ReportFailed(string name, ImportChain chain, bool nested, Exception error)
+    {
+        if (!nested)
+        {
+            _coordination.Finished(name, chain, ClaimReply.Failed(error));
+        }
+        return false;
+    }
+
+    /// <summary>A failed load leaves <c>sys.modules</c>, from an exception filter; always false.</summary>
+    private bool RemoveFailed(string name)
+    {
+        _map.Remove(name);
+        return false;
     }
 
     /// <summary><c>setattr(sys.modules[parent], child, module)</c>; a parent that cannot take it is skipped (CPython warns).</summary>
@@ -339,9 +357,10 @@ public sealed partial class ImportEngine
         };
     }
 
+    /// <summary><c>name.rpartition('.')[0]</c> when it is not empty (CPython tests <c>if parent:</c>, so '.a' has no parent).</summary>
     internal static string? ParentOf(string name)
     {
         int dot = name.LastIndexOf('.');
-        return dot < 0 ? null : name[..dot];
+        return dot <= 0 ? null : name[..dot];
     }
 }

@@ -39,6 +39,16 @@ public sealed record ImportEngineOptions
     /// <summary>How long a chain waits for another chain's attempt; infinite as CPython by default.</summary>
     public TimeSpan ImportWait { get; init; } = Timeout.InfiniteTimeSpan;
 
+    /// <summary>python3 3.11's import depth under its default recursion limit (see <see cref="MaxImportDepth"/>).</summary>
+    public const int DefaultMaxImportDepth = 141;
+
+    /// <summary>
+    /// Module bodies one chain may execute one inside another before the next import raises
+    /// RecursionError (CPython's recursion limit, in imports). The engine also raises it, whatever
+    /// this says, when the thread's stack runs short: a deep chain never overflows the stack.
+    /// </summary>
+    public int MaxImportDepth { get; init; } = DefaultMaxImportDepth;
+
     /// <summary>Start with the modules <c>python3 -I -S</c> starts with (<see cref="StartupModules"/>). Default true.</summary>
     public bool IncludeStartupModules { get; init; } = true;
 
@@ -78,6 +88,7 @@ public sealed record ImportEngineOptions
             Coordination = options.Engine.Coordination,
             Configuration = configuration,
             ImportWait = options.Timeouts.ImportWait,
+            MaxImportDepth = options.Engine.MaxImportDepth,
             Interpreter = InterpreterOptions.Default.WithBudget(options.Interpreter) with { LazyImports = options.LazyImports.Mode },
             CompiledCache = options.ToBytecodeCacheOptions(),
         };

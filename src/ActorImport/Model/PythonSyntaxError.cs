@@ -27,6 +27,13 @@ public sealed class PythonSyntaxError : PythonException
     public string? Text { get; }
 
     /// <summary>
+    /// CPython's <c>lineno</c> is 0 rather than None (a decoding error the tokenizer finds
+    /// before reading a line: an unknown or conflicting cookie, a codec failure); <see cref="Line"/>
+    /// is 0 either way, and <see cref="Describe"/> then prints <c>line 0</c> as CPython does.
+    /// </summary>
+    public bool LineIsZero { get; init; }
+
+    /// <summary>
     /// CPython's <c>str(exc)</c> (<c>SyntaxError_str</c>): <c>msg (file, line N)</c> with the file's
     /// base name; <c>msg (file)</c> without a line, <c>msg (line N)</c> without a file, and the bare
     /// message without either. A <see cref="Line"/> of 0 stands for None.
@@ -37,6 +44,7 @@ public sealed class PythonSyntaxError : PythonException
         return (file, Line) switch
         {
             (not null, > 0) => $"{Message} ({file}, line {Line})",
+            (not null, _) when LineIsZero => $"{Message} ({file}, line 0)",
             (not null, _) => $"{Message} ({file})",
             (null, > 0) => $"{Message} (line {Line})",
             _ => Message,

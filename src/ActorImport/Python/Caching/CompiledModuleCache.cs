@@ -48,6 +48,7 @@ public sealed class CompiledModuleCache
         string? rejection = null;
         PycFlags? previousFlags = null;
         byte[]? data = TryRead(cachePath);
+        bool emptyBody = false;
         if (data is not null)
         {
             try
@@ -67,6 +68,13 @@ public sealed class CompiledModuleCache
                 {
                     PycHeader.ValidateTimestamp(data, mtime, size, name, cachePath);
                 }
+                if (data.Length == PycHeader.Length)
+                {
+                    // A valid header and no body: CPython's marshal.loads fails and, the header
+                    // having been accepted, the error propagates (it is no rejection).
+                    emptyBody = true;
+                    throw new InvalidDataException("empty body");
+                }
                 ModuleCode cached = ModuleCodeReader.Deserialize(data.AsMemory(PycHeader.Length));
                 outcome = new CacheOutcome(cachePath, Hit: true, Rejection: null, Written: false);
                 return cached;
@@ -74,6 +82,10 @@ public sealed class CompiledModuleCache
             catch (Exception e) when (PycHeader.IsRejection(e) || e is InvalidDataException)
             {
                 rejection = e.Message;
+            }
+            if (emptyBody)
+            {
+                throw new PythonException("EOFError", "EOF read where object expected");
             }
         }
         sourceBytes ??= File.ReadAllBytes(sourcePath);

@@ -18,11 +18,12 @@ namespace ActorImport.Python.Parsing;
 public static class PythonParser
 {
     /// <summary>
-    /// Parses a source file's bytes, decoded as the import system decodes them
-    /// (<see cref="SourceDecoder.DecodeSource"/>: PEP 263 cookie or BOM, universal newlines).
+    /// Parses a source file's bytes, decoded as the import system's <c>compile(source_bytes, path)</c>
+    /// decodes them (<see cref="CompileSourceDecoder"/>: NUL check, PEP 263 cookie or BOM, universal
+    /// newlines, CPython's SyntaxErrors for bad bytes).
     /// </summary>
     public static ModuleCode Parse(byte[] source, string fileName) =>
-        Parse(SourceDecoder.DecodeSource(source), fileName);
+        Parse(CompileSourceDecoder.Decode(source, fileName), fileName);
 
     /// <summary>Tokenizes and parses <paramref name="source"/>.</summary>
     public static ModuleCode Parse(string source, string fileName) =>
