@@ -58,8 +58,16 @@ internal sealed partial class ExpressionEvaluator
     {
         if (AcceptKeyword("not"))
         {
-            bool? truth = PyOperators.Truth(ParseNot());
-            return truth is null ? new OpaqueValue("not <undecided>") : !truth.Value;
+            EnterNesting();
+            try
+            {
+                bool? truth = PyOperators.Truth(ParseNot());
+                return truth is null ? new OpaqueValue("not <undecided>") : !truth.Value;
+            }
+            finally
+            {
+                _nesting--;
+            }
         }
         return ParseComparison();
     }
@@ -246,7 +254,21 @@ internal sealed partial class ExpressionEvaluator
 
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
+    // Every recursion through an atom (brackets, calls) passes here, as do unary chains and '**'.
     private object? ParseFactor()
+    {
+        EnterNesting();
+        try
+        {
+            return ParseFactorNested();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private object? ParseFactorNested()
     {
         if (!AtEnd && Current.Kind == TokenKind.Op && Current.Text is "-" or "+" or "~")
         {

@@ -1,3 +1,4 @@
+using ActorImport.Model;
 using ActorImport.Python.Interpreting.Values;
 using ActorImport.Python.Tokenizing;
 
@@ -24,6 +25,11 @@ internal sealed partial class ExpressionEvaluator
     private int _pos;
     private int _end;
     private int _dryRun;
+
+    /// <summary>How deep the recursive descent may go: nested operators, brackets and conditional expressions together.</summary>
+    internal const int MaxNesting = 1000;
+
+    private int _nesting;
 
     private ExpressionEvaluator(Token[] tokens, IEvaluationContext context)
     {
@@ -149,6 +155,35 @@ internal sealed partial class ExpressionEvaluator
     }
 
     private object? ParseExpression()
+    {
+        EnterNesting();
+        try
+        {
+            return ParseExpressionNested();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    /// <summary>
+    /// Counts one level of the evaluator's recursion. Deeper than <see cref="MaxNesting"/> (or
+    /// with the thread's stack running low) is CPython's compile-time
+    /// <c>RecursionError: maximum recursion depth exceeded during compilation</c> (3.11 raises it
+    /// for about 3,000 nested unary operators or conditional expressions; MemoryError for some
+    /// shapes), not a stack overflow of the process (found by fuzzing: <c>"not " * 100000</c>).
+    /// </summary>
+    private void EnterNesting()
+    {
+        if (++_nesting > MaxNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            _nesting--;
+            throw new PythonException("RecursionError", "maximum recursion depth exceeded during compilation");
+        }
+    }
+
+    private object? ParseExpressionNested()
     {
         if (AcceptKeyword("lambda"))
         {
