@@ -20,7 +20,7 @@ public sealed class FuzzHoconTests : IDisposable
     [Fact]
     public void ReaderThrowsOnlyHoconExceptionsWithAPosition() =>
         FuzzRun.Check("hocon reader", FuzzInputs.Cases(), c => FuzzRun.Show(FuzzInputs.HoconText(c)),
-            c => Read(FuzzInputs.HoconText(c)), IsPositioned, ciCases: 400);
+            c => Read(FuzzInputs.HoconText(c)), IsPositioned, ciCases: 250);
 
     [Fact]
     public void EveryDocumentThatReadsReachesAkka() =>
@@ -39,7 +39,7 @@ public sealed class FuzzHoconTests : IDisposable
                 AkkaSection.ToConfig(configuration);
                 AkkaSectionValidator.Check(configuration);
             },
-            _ => false, ciCases: 300);
+            _ => false, ciCases: 150);
 
     private IConfigurationRoot Read(string text) =>
         new ConfigurationBuilder().AddHoconString(text, _directory, new Dictionary<string, string?> { ["HOME"] = "/home/x" }, Name).Build();

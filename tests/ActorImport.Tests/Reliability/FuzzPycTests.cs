@@ -34,13 +34,13 @@ public sealed class FuzzPycTests : IDisposable
     [Fact]
     public void HeaderClassificationThrowsOnlyCPythonsErrors() =>
         FuzzRun.Check("pyc header", FuzzInputs.Cases(), c => FuzzRun.Show(Damaged(c)),
-            c => PycHeader.Classify(Damaged(c), "fuzzed", "fuzzed.pyc"), IsHeaderRejection, ciCases: 1000);
+            c => PycHeader.Classify(Damaged(c), "fuzzed", "fuzzed.pyc"), IsHeaderRejection, ciCases: 3000);
 
     [Fact]
     public void BodyReaderThrowsOnlyInvalidData() =>
         FuzzRun.Check("pyc body", FuzzInputs.Cases(), c => FuzzRun.Show(Damaged(c)),
             c => ModuleCodeReader.Deserialize(Damaged(c).AsMemory(Math.Min(PycHeader.Length, Damaged(c).Length))),
-            e => e is InvalidDataException, ciCases: 500);
+            e => e is InvalidDataException, ciCases: 2000);
 
     [Fact]
     public void SourcelessLoaderThrowsOnlyImportErrorsAndRunsWhatItAccepts() =>

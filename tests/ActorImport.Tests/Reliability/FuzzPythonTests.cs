@@ -31,22 +31,33 @@ public class FuzzPythonTests
     [Fact]
     public void TokenizerThrowsOnlySyntaxErrors() =>
         FuzzRun.Check("tokenizer", FuzzInputs.Cases(), c => FuzzRun.Show(FuzzInputs.PythonText(c)),
-            c => Tokenizer.Tokenize(FuzzInputs.PythonText(c), FileName), IsSyntaxError, ciCases: 400);
+            c => Tokenizer.Tokenize(FuzzInputs.PythonText(c), FileName), IsSyntaxError, ciCases: 150);
 
     [Fact]
     public void TokenizerOfBytesThrowsOnlySyntaxErrors() =>
         FuzzRun.Check("tokenizer (bytes)", FuzzInputs.Cases(), c => FuzzRun.Show(FuzzInputs.PythonBytes(c)),
-            c => Tokenizer.Tokenize(FuzzInputs.PythonBytes(c), FileName), IsDecodingOrSyntaxError, ciCases: 300);
+            c => Tokenizer.Tokenize(FuzzInputs.PythonBytes(c), FileName), IsDecodingOrSyntaxError, ciCases: 100);
 
     [Fact]
     public void ParserThrowsOnlySyntaxErrors() =>
         FuzzRun.Check("parser", FuzzInputs.Cases(), c => FuzzRun.Show(FuzzInputs.PythonText(c)),
-            c => PythonParser.Parse(FuzzInputs.PythonText(c), FileName), IsSyntaxError, ciCases: 400);
+            c => PythonParser.Parse(FuzzInputs.PythonText(c), FileName), IsSyntaxError, ciCases: 150);
 
     [Fact]
     public void InterpreterThrowsOnlyPythonExceptions() =>
         FuzzRun.Check("interpreter", FuzzInputs.Cases(), c => FuzzRun.Show(FuzzInputs.PythonText(c)),
-            c => Run(FuzzInputs.PythonText(c)), e => e is PythonException, ciCases: 300);
+            c => Run(FuzzInputs.PythonText(c)), e => e is PythonException, ciCases: 100);
+
+    /// <summary>Random programs that mostly parse (<see cref="FuzzPrograms"/>), so the interpreter runs them.</summary>
+    [Fact]
+    public void InterpreterRunsRandomProgramsWithinItsBudget()
+    {
+        IReadOnlyDictionary<string, long> outcomes = FuzzRun.Check("interpreter (programs)", FuzzInputs.Cases(), c => FuzzRun.Show(FuzzPrograms.Program(c)),
+            c => Run(FuzzPrograms.Program(c)), e => e is PythonException, ciCases: 300, maxSize: 30);
+        // The generator is worth its name only if most programs get past the parser.
+        long syntaxErrors = outcomes.Where(o => o.Key is "SyntaxError" or "IndentationError" or "TabError").Sum(o => o.Value);
+        Assert.True(syntaxErrors * 2 < outcomes.Values.Sum(), $"outcomes: {string.Join(", ", outcomes)}");
+    }
 
     /// <summary>Tokenizes, parses and runs <paramref name="source"/> as module <c>fuzzed</c>, every import opaque.</summary>
     internal static ModuleObject Run(string source, InterpreterOptions? options = null)
