@@ -49,6 +49,11 @@ public sealed class ModuleCodeReader
         {
             throw new InvalidDataException($"compiled module format {version}, expected {FormatVersion}");
         }
+        ulong checksum = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_in.Take(8));
+        if (checksum != Checksum(_in.Peek(_in.Remaining)))
+        {
+            throw new InvalidDataException("compiled module checksum mismatch (the file is damaged)");
+        }
         _strings = new string[Count()];
         for (int i = 0; i < _strings.Length; i++)
         {
@@ -111,6 +116,10 @@ public sealed class ModuleCodeReader
     {
         int start = _in.Read7BitEncodedInt();
         int end = _in.Read7BitEncodedInt();
+        if (start < 0 || end < start || end > _tokens.Length)
+        {
+            throw new InvalidDataException($"expression tokens {start}..{end} outside the token table ({_tokens.Length})");
+        }
         ImmutableArray<string> names = ReadStrings();
         ImmutableArray<string> assigned = ReadStrings();
         return new Expression(_tokens, start, end, names, assigned);

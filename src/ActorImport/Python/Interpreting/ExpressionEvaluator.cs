@@ -26,8 +26,13 @@ internal sealed partial class ExpressionEvaluator
     private int _end;
     private int _dryRun;
 
-    /// <summary>How deep the recursive descent may go: nested operators, brackets and conditional expressions together.</summary>
-    internal const int MaxNesting = 1000;
+    /// <summary>
+    /// How deep the recursive descent may go: nested operators, brackets and conditional
+    /// expressions together. CPython's compiler allows <c>sys.getrecursionlimit() * 3</c> (3,000)
+    /// levels of an expression's tree before its RecursionError; one level here is one level there
+    /// for unary operators and conditional expressions.
+    /// </summary>
+    internal const int MaxNesting = 3000;
 
     private int _nesting;
 
@@ -171,8 +176,9 @@ internal sealed partial class ExpressionEvaluator
     /// Counts one level of the evaluator's recursion. Deeper than <see cref="MaxNesting"/> (or
     /// with the thread's stack running low) is CPython's compile-time
     /// <c>RecursionError: maximum recursion depth exceeded during compilation</c> (3.11 raises it
-    /// for about 3,000 nested unary operators or conditional expressions; MemoryError for some
-    /// shapes), not a stack overflow of the process (found by fuzzing: <c>"not " * 100000</c>).
+    /// from about 3,000 nested unary operators or conditional expressions; its parser gives
+    /// MemoryError instead when the nesting is deeper still, e.g. 100,000), not a stack overflow
+    /// of the process (found by fuzzing: <c>"not " * 100000</c>).
     /// </summary>
     private void EnterNesting()
     {
