@@ -199,3 +199,25 @@ public class CompiledModuleDamageTests
         Assert.Equal(0, accepted);
     }
 }
+
+/// <summary>
+/// The tokenizer's hang: on a line holding a surrogate (an emoji, or a lone surrogate in
+/// mutated text) every token's column was counted from the line start, so a long line took
+/// quadratic time (a 50,000-character line of <c>1+1+…</c> after one emoji: 9 s; the fuzzer's
+/// 150,000-character line did not finish within the 60-second hang detector). Columns are now
+/// counted on from the previous token; they still count code points, as python3's tokenize does.
+/// </summary>
+public class TokenizerLongLineTests
+{
+    [PythonFact]
+    public void ALongLineAfterAnAstralCharacterTokenizesInLinearTimeWithCPythonsColumns()
+    {
+        string source = "x = '\U0001F600' + " + string.Concat(Enumerable.Repeat("1+", 25_000)) + "1\n";
+        IReadOnlyList<ActorImport.Python.Tokenizing.Token> tokens = ActorImport.Python.Tokenizing.Tokenizer.Tokenize(source, "<fuzz>");
+        var last = tokens.Last(t => t.Kind == ActorImport.Python.Tokenizing.TokenKind.Number);
+        var python = PythonOracle.RunJson(
+            "import sys, io, json, tokenize\ntoks = [t for t in tokenize.generate_tokens(io.StringIO(sys.stdin.read()).readline) if t.type == tokenize.NUMBER]\nprint(json.dumps(toks[-1].start))",
+            stdin: source);
+        Assert.Equal((python[0].GetInt32(), python[1].GetInt32()), (last.Start.Line, last.Start.Column));
+    }
+}
