@@ -25,6 +25,7 @@ public sealed class ModuleCodeReader
     }
 
     /// <summary>The module serialised in <paramref name="data"/> (the bytes after the pyc header).</summary>
+    /// <exception cref="InvalidDataException">Any malformed or damaged body (the only exception; fuzzed in tests/ActorImport.Tests/Reliability/FuzzPycTests.cs).</exception>
     public static ModuleCode Deserialize(ReadOnlyMemory<byte> data)
     {
         try
