@@ -221,3 +221,23 @@ public class TokenizerLongLineTests
         Assert.Equal((python[0].GetInt32(), python[1].GetInt32()), (last.Start.Line, last.Start.Column));
     }
 }
+
+/// <summary>
+/// The long run's interpreter finding: <c>[] * 9223372036854775807</c> (the random program
+/// <c>g = C\nsys.modules[[] * 9223372036854775807] = () >= -1</c>, seed 20261129, case 11,874 of
+/// "interpreter (programs)") threw ArgumentOutOfRangeException: the size check multiplied the
+/// count by the length (0, or overflowing) and cast the count to int. Compared with python3.
+/// </summary>
+public class SequenceRepetitionTests
+{
+    [PythonFact]
+    public void RepeatingBySysMaxsizeGivesCPythonsValues()
+    {
+        using var fake = ActorImport.Tests.Python.Interpreting.ImportOracle.Tree([("rep.py",
+            "E = [] * 9223372036854775807\nS = '' * 9223372036854775807\nB = 'ab' * 3\nL = [1] * 3\nN = [1] * -5\n")]);
+        ActorImport.Tests.Python.Interpreting.ImportOracle.AssertSame(fake, "rep", "E", "S", "B", "L", "N");
+        var module = FuzzPythonTests.Run("X = 'ab' * 4611686018427387904\nY = [0] * 9223372036854775807\n");
+        Assert.IsType<ActorImport.Python.Interpreting.Values.OpaqueValue>(module.GetAttributeOrDefault("X"));
+        Assert.IsType<ActorImport.Python.Interpreting.Values.OpaqueValue>(module.GetAttributeOrDefault("Y"));
+    }
+}

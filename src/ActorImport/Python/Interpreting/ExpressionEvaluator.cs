@@ -182,10 +182,16 @@ internal sealed partial class ExpressionEvaluator
     /// </summary>
     private void EnterNesting()
     {
-        if (++_nesting > MaxNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_nesting > MaxNesting)
         {
             _nesting--;
             throw new PythonException("RecursionError", "maximum recursion depth exceeded during compilation");
+        }
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // Low because of nested calls rather than this expression: the call budget's report.
+            _nesting--;
+            throw _context.StackExhausted(_pos < _end ? _tokens[_pos].Start.Line : 0);
         }
     }
 
