@@ -14,7 +14,7 @@ namespace ActorImport.Configuration;
 /// </summary>
 public static class HoconConfigurationExtensions
 {
-    /// <summary>Adds a HOCON file. Keys use ':' (<c>a:b:c</c>), array elements their index (<c>a:list:0</c>).</summary>
+    /// <summary>Adds a HOCON file. Keys use ':' (<c>a:b:c</c>), array elements their index (<c>a:list:0</c>). Building the configuration throws <see cref="HoconException"/> (file, line, column) for a malformed document.</summary>
     /// <param name="path">The file; relative to the current directory. Includes are relative to the file.</param>
     /// <param name="optional">If true, a missing file adds nothing instead of throwing <see cref="FileNotFoundException"/>.</param>
     /// <param name="environment">Variables for <c>${?VAR}</c> fallbacks; null means the process environment.</param>
@@ -30,7 +30,7 @@ public static class HoconConfigurationExtensions
         return builder.Add(new HoconConfigurationSource { Path = path, Optional = optional, EnvironmentVariables = environment });
     }
 
-    /// <summary>Adds HOCON text (handy in tests).</summary>
+    /// <summary>Adds HOCON text (handy in tests). Building the configuration throws <see cref="HoconException"/> (file, line, column) for any malformed document, and for nothing else.</summary>
     /// <param name="baseDirectory">Where includes are looked up; null means the current directory.</param>
     /// <param name="name">The file name used in error messages.</param>
     public static IConfigurationBuilder AddHoconString(

@@ -39,6 +39,12 @@ internal sealed class HoconIncluder
         IReadOnlyList<string>? basePath,
         IReadOnlyList<string> substitutionPrefix)
     {
+        // A NUL is no file name on any system; Path.GetFullPath would throw ArgumentException (found by fuzzing).
+        if (name.Contains('\0'))
+        {
+            throw new HoconException(at, "an include's file name cannot contain a NUL character");
+        }
+
         string? fullPath = Locate(name, includingDirectory);
         if (fullPath is null)
         {
@@ -62,7 +68,7 @@ internal sealed class HoconIncluder
         {
             text = File.ReadAllText(fullPath);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new HoconException(at, $"cannot read included file {fullPath}: {e.Message}");
         }

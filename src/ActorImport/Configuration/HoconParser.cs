@@ -20,6 +20,9 @@ internal sealed class HoconParser
     private readonly IReadOnlyList<string> _substitutionPrefix;
     private int _index;
 
+    // Objects and arrays open around the current token (bounded by HoconNesting.MaxBrackets).
+    private int _brackets;
+
     public HoconParser(List<HoconToken> tokens, HoconIncluder includer, string directory, IReadOnlyList<string> substitutionPrefix)
     {
         _tokens = tokens;
@@ -82,6 +85,24 @@ internal sealed class HoconParser
 
     /// <summary>Fields until the closing brace (or end of file when <paramref name="open"/> is null).</summary>
     private void ParseObjectBody(HoconObject target, IReadOnlyList<string>? basePath, HoconToken? open)
+    {
+        if (open is null)
+        {
+            ParseFields(target, basePath, open);
+            return;
+        }
+        HoconNesting.Check(++_brackets, HoconNesting.MaxBrackets, open.Position, "objects and arrays");
+        try
+        {
+            ParseFields(target, basePath, open);
+        }
+        finally
+        {
+            _brackets--;
+        }
+    }
+
+    private void ParseFields(HoconObject target, IReadOnlyList<string>? basePath, HoconToken? open)
     {
         while (true)
         {
@@ -491,6 +512,19 @@ internal sealed class HoconParser
     private HoconArray ParseArray()
     {
         var open = Take();
+        HoconNesting.Check(++_brackets, HoconNesting.MaxBrackets, open.Position, "objects and arrays");
+        try
+        {
+            return ParseItems(open);
+        }
+        finally
+        {
+            _brackets--;
+        }
+    }
+
+    private HoconArray ParseItems(HoconToken open)
+    {
         var array = new HoconArray(open.Position);
         while (true)
         {

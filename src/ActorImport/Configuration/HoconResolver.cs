@@ -115,6 +115,8 @@ internal sealed class HoconResolver
 
     private void Enter(HoconValue value)
     {
+        // Bounded so that a deep tree or a long chain is an error, not a stack overflow (fuzzing).
+        HoconNesting.Check(_inProgress.Count + 1, HoconNesting.MaxResolving, value.Position, "values and substitutions");
         int earlier = _inProgress.FindIndex(v => ReferenceEquals(v, value));
         if (earlier >= 0)
         {

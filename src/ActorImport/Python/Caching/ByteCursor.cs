@@ -61,6 +61,10 @@ internal sealed class ByteCursor
         return Encoding.UTF8.GetString(Take(length));
     }
 
+    /// <summary>The next <paramref name="count"/> bytes, without moving past them.</summary>
+    public ReadOnlySpan<byte> Peek(int count) =>
+        count <= _end - _position ? new ReadOnlySpan<byte>(_data, _position, count) : throw new EndOfStreamException();
+
     public ReadOnlySpan<byte> Take(int count)
     {
         if (count > _end - _position)

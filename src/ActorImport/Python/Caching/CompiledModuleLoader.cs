@@ -36,6 +36,8 @@ public sealed class CompiledModuleLoader : ILoader
     public ModuleObject? CreateModule(ModuleSpec spec) => null;
 
     /// <summary><c>get_code</c>: classify the header, read the body.</summary>
+    /// <exception cref="ImportError">Bad magic or flags (as <see cref="PycHeader.Classify"/>), or <c>Non-code object in '…'</c> for a body this format cannot read or whose checksum does not match.</exception>
+    /// <exception cref="PythonException"><c>EOFError</c>: a truncated header.</exception>
     public ModuleCode GetCode()
     {
         byte[] data = File.ReadAllBytes(Path);

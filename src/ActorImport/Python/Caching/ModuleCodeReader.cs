@@ -25,6 +25,7 @@ public sealed class ModuleCodeReader
     }
 
     /// <summary>The module serialised in <paramref name="data"/> (the bytes after the pyc header).</summary>
+    /// <exception cref="InvalidDataException">Any malformed or damaged body (the only exception; fuzzed in tests/ActorImport.Tests/Reliability/FuzzPycTests.cs).</exception>
     public static ModuleCode Deserialize(ReadOnlyMemory<byte> data)
     {
         try
@@ -48,6 +49,11 @@ public sealed class ModuleCodeReader
         if (version != FormatVersion)
         {
             throw new InvalidDataException($"compiled module format {version}, expected {FormatVersion}");
+        }
+        ulong checksum = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_in.Take(8));
+        if (checksum != Checksum(_in.Peek(_in.Remaining)))
+        {
+            throw new InvalidDataException("compiled module checksum mismatch (the file is damaged)");
         }
         _strings = new string[Count()];
         for (int i = 0; i < _strings.Length; i++)
@@ -111,6 +117,10 @@ public sealed class ModuleCodeReader
     {
         int start = _in.Read7BitEncodedInt();
         int end = _in.Read7BitEncodedInt();
+        if (start < 0 || end < start || end > _tokens.Length)
+        {
+            throw new InvalidDataException($"expression tokens {start}..{end} outside the token table ({_tokens.Length})");
+        }
         ImmutableArray<string> names = ReadStrings();
         ImmutableArray<string> assigned = ReadStrings();
         return new Expression(_tokens, start, end, names, assigned);

@@ -28,10 +28,12 @@ public sealed class ModuleCodeWriter
         var writer = new ModuleCodeWriter();
         writer.WriteModule(code);
         writer._out.Flush();
+        const int checksumAt = 6; // after the magic and the version
         using var result = new MemoryStream();
         using var head = new BinaryWriter(result, Encoding.UTF8, leaveOpen: true);
         head.Write(Magic);
         head.Write(FormatVersion);
+        head.Write(0UL); // the checksum, filled in below
         head.Write7BitEncodedInt(writer._stringList.Count);
         foreach (string s in writer._stringList)
         {
@@ -40,7 +42,9 @@ public sealed class ModuleCodeWriter
         head.Flush();
         writer._body.Position = 0;
         writer._body.CopyTo(result);
-        return result.ToArray();
+        byte[] bytes = result.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(checksumAt), Checksum(bytes.AsSpan(checksumAt + 8)));
+        return bytes;
     }
 
     private void WriteModule(ModuleCode code)

@@ -131,6 +131,10 @@ internal sealed partial class BodyExecution
     /// <summary>The evaluator's view of one scope. Used by one evaluation at a time.</summary>
     private sealed class Context(BodyExecution execution, Scope scope, int line) : IEvaluationContext
     {
+        public Exception StackExhausted(int at) => execution._run.Budget.Depth > 0
+            ? new BudgetExceededException(execution._fileName, line, "the stack ran low (call depth budget)")
+            : new PythonException("RecursionError", "maximum recursion depth exceeded during compilation");
+
         public bool TryLookup(string name, out object? value)
         {
             ModuleObject? owner = scope.OwnerOf(name);

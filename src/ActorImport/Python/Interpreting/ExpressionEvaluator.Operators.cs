@@ -58,8 +58,16 @@ internal sealed partial class ExpressionEvaluator
     {
         if (AcceptKeyword("not"))
         {
-            bool? truth = PyOperators.Truth(ParseNot());
-            return truth is null ? new OpaqueValue("not <undecided>") : !truth.Value;
+            EnterNesting();
+            try
+            {
+                bool? truth = PyOperators.Truth(ParseNot());
+                return truth is null ? new OpaqueValue("not <undecided>") : !truth.Value;
+            }
+            finally
+            {
+                _nesting--;
+            }
         }
         return ParseComparison();
     }
@@ -234,8 +242,11 @@ internal sealed partial class ExpressionEvaluator
             left = (op, left, right) switch
             {
                 ("*", long a, long b) => Checked(() => checked(a * b)),
-                ("*", string s, long n) => n <= 0 ? "" : (n * s.Length < 1_000_000 ? string.Concat(Enumerable.Repeat(s, (int)n)) : new OpaqueValue("big string")),
-                ("*", List<object?> l, long n) => n <= 0 ? new List<object?>() : (n * l.Count < 100_000 ? Enumerable.Repeat(l, (int)n).SelectMany(x => x).ToList() : new OpaqueValue("big list")),
+                // Sizes compared by division: n * length overflowed, and an empty sequence times a
+                // huge n reached Enumerable.Repeat with a negative count (found by fuzzing:
+                // "[] * 9223372036854775807" threw ArgumentOutOfRangeException).
+                ("*", string s, long n) => n <= 0 || s.Length == 0 ? "" : (n < 1_000_000 / s.Length ? string.Concat(Enumerable.Repeat(s, (int)n)) : new OpaqueValue("big string")),
+                ("*", List<object?> l, long n) => n <= 0 || l.Count == 0 ? new List<object?>() : (n < 100_000 / l.Count ? Enumerable.Repeat(l, (int)n).SelectMany(x => x).ToList() : new OpaqueValue("big list")),
                 ("//", long a, long b) when b != 0 => FloorDiv(a, b),
                 ("%", long a, long b) when b != 0 => a - (FloorDiv(a, b) * b),
                 _ => new OpaqueValue(op),
@@ -246,7 +257,21 @@ internal sealed partial class ExpressionEvaluator
 
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
+    // Every recursion through an atom (brackets, calls) passes here, as do unary chains and '**'.
     private object? ParseFactor()
+    {
+        EnterNesting();
+        try
+        {
+            return ParseFactorNested();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private object? ParseFactorNested()
     {
         if (!AtEnd && Current.Kind == TokenKind.Op && Current.Text is "-" or "+" or "~")
         {

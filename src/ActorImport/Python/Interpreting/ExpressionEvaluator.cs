@@ -1,3 +1,4 @@
+using ActorImport.Model;
 using ActorImport.Python.Interpreting.Values;
 using ActorImport.Python.Tokenizing;
 
@@ -24,6 +25,16 @@ internal sealed partial class ExpressionEvaluator
     private int _pos;
     private int _end;
     private int _dryRun;
+
+    /// <summary>
+    /// How deep the recursive descent may go: nested operators, brackets and conditional
+    /// expressions together. CPython's compiler allows <c>sys.getrecursionlimit() * 3</c> (3,000)
+    /// levels of an expression's tree before its RecursionError; one level here is one level there
+    /// for unary operators and conditional expressions.
+    /// </summary>
+    internal const int MaxNesting = 3000;
+
+    private int _nesting;
 
     private ExpressionEvaluator(Token[] tokens, IEvaluationContext context)
     {
@@ -149,6 +160,42 @@ internal sealed partial class ExpressionEvaluator
     }
 
     private object? ParseExpression()
+    {
+        EnterNesting();
+        try
+        {
+            return ParseExpressionNested();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    /// <summary>
+    /// Counts one level of the evaluator's recursion. Deeper than <see cref="MaxNesting"/> (or
+    /// with the thread's stack running low) is CPython's compile-time
+    /// <c>RecursionError: maximum recursion depth exceeded during compilation</c> (3.11 raises it
+    /// from about 3,000 nested unary operators or conditional expressions; its parser gives
+    /// MemoryError instead when the nesting is deeper still, e.g. 100,000), not a stack overflow
+    /// of the process (found by fuzzing: <c>"not " * 100000</c>).
+    /// </summary>
+    private void EnterNesting()
+    {
+        if (++_nesting > MaxNesting)
+        {
+            _nesting--;
+            throw new PythonException("RecursionError", "maximum recursion depth exceeded during compilation");
+        }
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // Low because of nested calls rather than this expression: the call budget's report.
+            _nesting--;
+            throw _context.StackExhausted(_pos < _end ? _tokens[_pos].Start.Line : 0);
+        }
+    }
+
+    private object? ParseExpressionNested()
     {
         if (AcceptKeyword("lambda"))
         {

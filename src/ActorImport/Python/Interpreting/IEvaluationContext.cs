@@ -7,6 +7,13 @@ namespace ActorImport.Python.Interpreting;
 /// </summary>
 internal interface IEvaluationContext
 {
+    /// <summary>
+    /// The thread's stack ran low while evaluating (deeply nested calls of Python functions):
+    /// inside a call this abandons the call as over budget, as <see cref="CallBudget"/> does; at
+    /// module level it is CPython's compile-time RecursionError.
+    /// </summary>
+    Exception StackExhausted(int line) => new Model.PythonException("RecursionError", "maximum recursion depth exceeded during compilation");
+
     /// <summary>The value bound to <paramref name="name"/>; false when unbound (the result is then opaque).</summary>
     bool TryLookup(string name, out object? value);
 

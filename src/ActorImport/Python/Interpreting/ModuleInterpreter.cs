@@ -99,6 +99,13 @@ public sealed class ModuleInterpreter
         return hooked != false;
     }
 
+    /// <summary>Runs <paramref name="code"/> in <paramref name="module"/>'s namespace (see the type's summary).</summary>
+    /// <exception cref="PythonException">
+    /// What the body raises, as CPython would (an import's ImportError, a <c>raise</c>, a TypeError
+    /// of a call…), or CPython's compile-time <c>RecursionError</c> for an expression nested deeper
+    /// than the evaluator's limit. Nothing else escapes (fuzzed:
+    /// tests/ActorImport.Tests/Reliability/FuzzPythonTests.cs).
+    /// </exception>
     public ExecutionResult Execute(ModuleCode code, ModuleObject module, Action<InterpreterDiagnostic>? onDiagnostic = null) =>
         BodyExecution.RunModule(code, module, new ExecutionRun(_callback, _options, _facts, _unknownNames, _frames, onDiagnostic));
 }

@@ -22,14 +22,22 @@ public static class PythonParser
     /// decodes them (<see cref="CompileSourceDecoder"/>: NUL check, PEP 263 cookie or BOM, universal
     /// newlines, CPython's SyntaxErrors for bad bytes).
     /// </summary>
+    /// <exception cref="ActorImport.Model.PythonSyntaxError">A bad encoding declaration, or as <see cref="Parse(string, string)"/>.</exception>
+    /// <exception cref="ActorImport.Model.PythonException"><c>UnicodeDecodeError</c>: bytes the declared encoding cannot decode (as <c>importlib.util.decode_source</c> raises).</exception>
     public static ModuleCode Parse(byte[] source, string fileName) =>
         Parse(CompileSourceDecoder.Decode(source, fileName), fileName);
 
     /// <summary>Tokenizes and parses <paramref name="source"/>.</summary>
+    /// <exception cref="ActorImport.Model.PythonSyntaxError">
+    /// CPython's SyntaxError, IndentationError or TabError with file, line and offset (deep
+    /// bracket nesting is "too many nested parentheses", as CPython's tokenizer says). Nothing else
+    /// escapes (fuzzed: tests/ActorImport.Tests/Reliability/FuzzPythonTests.cs).
+    /// </exception>
     public static ModuleCode Parse(string source, string fileName) =>
         Parse(Tokenizer.Tokenize(source, fileName), fileName, source);
 
     /// <summary>Parses already tokenized source; <paramref name="source"/>, when given, fills <c>SyntaxError.text</c>.</summary>
+    /// <exception cref="ActorImport.Model.PythonSyntaxError">As <see cref="Parse(string, string)"/>.</exception>
     public static ModuleCode Parse(IReadOnlyList<Token> tokens, string fileName, string? source = null) =>
         new Parser(tokens, fileName, source).ParseModule();
 }

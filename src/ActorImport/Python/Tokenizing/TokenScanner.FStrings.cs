@@ -12,6 +12,9 @@ public sealed partial class TokenScanner
     private static readonly SearchValues<char> SingleQuoteFStops = SearchValues.Create("'\\\n\r{}");
     private static readonly SearchValues<char> DoubleQuoteFStops = SearchValues.Create("\"\\\n\r{}");
 
+    // Replacement fields open around the scan position (bounded by MaxBracketDepth).
+    private int _fieldDepth;
+
     /// <summary>An f-string's literal text: doubled braces are text, a single '{' opens a replacement field.</summary>
     private int ScanFStringBody(int p, in StringContext context)
     {
@@ -59,6 +62,25 @@ public sealed partial class TokenScanner
     /// outside brackets starts the format spec.
     /// </summary>
     private int ScanReplacementField(int p, in StringContext context)
+    {
+        // Fields nest through strings inside them (3.12), each level a recursion: bounded as
+        // brackets are, with 3.11's message for f'{f'{…' (found by fuzzing: "f'{" * 100000
+        // overflowed the stack).
+        if (++_fieldDepth > MaxBracketDepth)
+        {
+            throw ErrorAt("too many nested parentheses", p);
+        }
+        try
+        {
+            return ScanReplacementFieldNested(p, context);
+        }
+        finally
+        {
+            _fieldDepth--;
+        }
+    }
+
+    private int ScanReplacementFieldNested(int p, in StringContext context)
     {
         string s = _source;
         int depth = 0;

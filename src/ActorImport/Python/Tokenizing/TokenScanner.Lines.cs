@@ -40,19 +40,33 @@ public sealed partial class TokenScanner
     private int ColumnOf(int index)
     {
         int column = index - _lineStart;
-        if (_lineHasSurrogates)
+        if (!_lineHasSurrogates)
         {
-            // A surrogate pair is one character: do not count its low half.
-            foreach (char c in _source.AsSpan(_lineStart, index - _lineStart))
+            return column;
+        }
+        // A surrogate pair is one character: do not count its low half. Counting from the line
+        // start on every call was quadratic on a long line (found by fuzzing: a 50,000-character
+        // line of "1+1+…" after one emoji took 9 s), so count on from the last index asked on this
+        // line; the scanner asks in increasing order but for error texts.
+        if (_columnLineStart != _lineStart || index < _columnIndex)
+        {
+            (_columnLineStart, _columnIndex, _columnLowSurrogates) = (_lineStart, _lineStart, 0);
+        }
+        foreach (char c in _source.AsSpan(_columnIndex, index - _columnIndex))
+        {
+            if (char.IsLowSurrogate(c))
             {
-                if (char.IsLowSurrogate(c))
-                {
-                    column--;
-                }
+                _columnLowSurrogates++;
             }
         }
-        return column;
+        _columnIndex = index;
+        return column - _columnLowSurrogates;
     }
+
+    // ColumnOf's running count: low surrogates on the line starting at _columnLineStart before _columnIndex.
+    private int _columnLineStart = -1;
+    private int _columnIndex;
+    private int _columnLowSurrogates;
 
     /// <summary>The text of the line starting at <paramref name="start"/>, without its line break.</summary>
     private string LineText(int start) => _source.Substring(start, LineEnd(start) - start);

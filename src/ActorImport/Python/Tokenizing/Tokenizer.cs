@@ -49,6 +49,7 @@ public static class Tokenizer
     /// (<see cref="SourceDecoder.DecodeSource"/>: PEP 263 cookie or BOM, then universal newlines).
     /// </summary>
     /// <exception cref="Model.PythonSyntaxError">A bad encoding declaration, or as <see cref="Tokenize(string, string)"/>.</exception>
+    /// <exception cref="Model.PythonException"><c>UnicodeDecodeError</c>: bytes the declared encoding cannot decode (as <c>importlib.util.decode_source</c> raises).</exception>
     public static IReadOnlyList<Token> Tokenize(byte[] source, string fileName) =>
         Tokenize(SourceDecoder.DecodeSource(source), fileName);
 }
