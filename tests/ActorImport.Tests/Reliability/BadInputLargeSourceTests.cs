@@ -8,7 +8,7 @@ namespace ActorImport.Tests.Reliability;
 /// <summary>
 /// A 50 MB source file imports as in CPython with bounded memory: the bytes the import allocates
 /// (all threads, <see cref="GC.GetTotalAllocatedBytes"/>) stay within
-/// a loose multiple of the file's size; what stays reachable afterwards is printed.
+/// a loose multiple of the file's size, and what stays reachable afterwards is a small fraction of it.
 /// The figures are printed for docs/reliability.md; no timing is asserted.
 /// </summary>
 public sealed class BadInputLargeSourceTests(ITestOutputHelper output) : IDisposable
@@ -50,8 +50,10 @@ public sealed class BadInputLargeSourceTests(ITestOutputHelper output) : IDispos
         Assert.Equal(2L, Convert.ToInt64(Assert.IsAssignableFrom<ModuleObject>(engine.Modules["huge"]).GetAttributeOrDefault("Y"), System.Globalization.CultureInfo.InvariantCulture));
         // A loose, linear bound: the file's bytes, its text (2 bytes a character), the tokens of
         // every line (comments included) and transient copies — measured 16.8x (docs/reliability.md).
-        // What stays reachable afterwards is recorded there, not asserted (an open finding).
         Assert.InRange(allocated, 0, 25 * size);
+        // What stays reachable is the module (528 assignments): a small fraction of the file.
+        // The tokenizer's 537 MB buffer used to stay behind in the shared ArrayPool.
+        Assert.InRange(retained, long.MinValue, size / 4);
     }
 
     public void Dispose() => _tree.Dispose();

@@ -19,9 +19,10 @@ public static class Tokenizer
     public static IReadOnlyList<Token> Tokenize(string source, string fileName)
     {
         var scanner = new TokenScanner(source, fileName);
-        // Fill a pooled buffer, then copy into an array of the exact size: no over-allocation
-        // lives on, and growing copies only pooled memory.
-        Token[] buffer = ArrayPool<Token>.Shared.Rent(source.Length / 5 + 8);
+        // Fill a buffer, then copy into an array of the exact size: no over-allocation lives on.
+        // Small buffers come from the shared pool; big ones do not, because the pool keeps what
+        // is returned to it for the life of the process (a 50 MB source kept a 537 MB buffer).
+        Token[] buffer = RentBuffer(Math.Min(source.Length / 5 + 8, MaxPooledTokens));
         int count = 0;
         try
         {
@@ -29,9 +30,9 @@ public static class Tokenizer
             {
                 if (count == buffer.Length)
                 {
-                    Token[] larger = ArrayPool<Token>.Shared.Rent(buffer.Length * 2);
+                    Token[] larger = RentBuffer(buffer.Length * 2);
                     buffer.AsSpan().CopyTo(larger);
-                    ArrayPool<Token>.Shared.Return(buffer, clearArray: true);
+                    ReturnBuffer(buffer);
                     buffer = larger;
                 }
                 buffer[count++] = token;
@@ -39,6 +40,20 @@ public static class Tokenizer
             return buffer.AsSpan(0, count).ToArray();
         }
         finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    /// <summary>The largest token buffer taken from and given back to the shared pool (2 MB of tokens).</summary>
+    private const int MaxPooledTokens = 1 << 16;
+
+    private static Token[] RentBuffer(int length) =>
+        length <= MaxPooledTokens ? ArrayPool<Token>.Shared.Rent(length) : new Token[length];
+
+    private static void ReturnBuffer(Token[] buffer)
+    {
+        if (buffer.Length <= MaxPooledTokens)
         {
             ArrayPool<Token>.Shared.Return(buffer, clearArray: true);
         }
