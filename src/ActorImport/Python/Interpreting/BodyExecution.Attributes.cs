@@ -106,7 +106,9 @@ internal sealed partial class BodyExecution
             value = recorded ? _attributes.Facts.ModuleAttributes.ValueOf(recordedName, name) : null;
             return recorded ? Lookup.Found : Lookup.Missing;
         }
-        if (_attributes.HasUnknownAttributes(module))
+        // A dunder may come from the module type (__dict__, __class__, __repr__ …), which the
+        // namespace does not hold: not decided missing.
+        if (_attributes.HasUnknownAttributes(module) || (name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal)))
         {
             value = new OpaqueValue($"{module.Name}.{name}");
             return Lookup.Unknown;

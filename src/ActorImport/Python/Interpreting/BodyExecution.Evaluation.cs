@@ -149,23 +149,17 @@ internal sealed partial class BodyExecution
             return execution._attributes.Facts.TryGetBuiltin(name, out value);
         }
 
-        public object? GetAttribute(object? target, string name)
+        // Decided missing: a class or instance the body built, a built-in module's recorded
+        // dir(), or a module whose names are all known (LookupModuleAttribute answers Unknown when
+        // opaque code may have bound names). The same decision IMPORT_FROM makes, so `b.x` fails
+        // where `from b import x` does, partially initialised modules included (CPython's
+        // "most likely due to a circular import" AttributeError).
+        public object? GetAttribute(object? target, string name) => execution.LookupAttribute(target, name, out object? value) switch
         {
-            switch (execution.LookupAttribute(target, name, out object? value))
-            {
-                case Lookup.Missing when value is PythonException hookError:
-                    throw hookError;
-                case Lookup.Found or Lookup.Unknown:
-                    return value;
-                case Lookup.Missing when target is not ModuleObject || execution._attributes.IsOpaqueModule((ModuleObject)target):
-                    // Decided missing: a class or instance the body built, or a built-in module's recorded dir().
-                    throw execution.NoAttributeError(target, name);
-            }
-            // Python would raise AttributeError here; the namespace the interpreter built may lack
-            // names that opaque code bound, so the read is reported and stays unknown instead.
-            execution.Report(DiagnosticKind.DynamicAttribute, line, $"{PyRepr.Of(target)} has no known attribute '{name}'");
-            return new OpaqueValue($"<missing attribute {name}>");
-        }
+            Lookup.Missing when value is PythonException hookError => throw hookError,
+            Lookup.Missing => throw execution.NoAttributeError(target, name),
+            _ => value,
+        };
 
         public object? GetItem(object? target, object? key)
         {

@@ -18,9 +18,6 @@ public enum DiagnosticKind
     /// <summary><c>del name</c> of an unbound name after something undecided: ignored instead of a NameError.</summary>
     UnboundName,
 
-    /// <summary>A name read from a module with a PEP 562 <c>__getattr__</c> that the interpreter cannot run.</summary>
-    DynamicAttribute,
-
     /// <summary>A call of a Python-defined function that was not run: its arguments are not known, or its decorator is opaque.</summary>
     UndecidedCall,
 
