@@ -13,6 +13,17 @@ public static class PythonProcess
     /// <summary>Runs <paramref name="python"/> with <paramref name="args"/> and returns its standard output.</summary>
     public static string Run(string python, IEnumerable<string> args, string? stdin = null, string? workingDirectory = null)
     {
+        PythonRun run = RunToExit(python, args, stdin, workingDirectory);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{python} failed ({run.ExitCode}): {run.Stderr}");
+        }
+        return run.Stdout;
+    }
+
+    /// <summary>Runs <paramref name="python"/> with <paramref name="args"/> and keeps its exit code and both streams, whatever the exit code.</summary>
+    public static PythonRun RunToExit(string python, IEnumerable<string> args, string? stdin = null, string? workingDirectory = null)
+    {
         var start = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
@@ -37,10 +48,9 @@ public static class PythonProcess
         }
         string output = stdout.Result;
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{python} failed ({process.ExitCode}): {stderr.Result}");
-        }
-        return output;
+        return new PythonRun(process.ExitCode, output, stderr.Result);
     }
 }
+
+/// <summary>What one python3 process ended with.</summary>
+public sealed record PythonRun(int ExitCode, string Stdout, string Stderr);

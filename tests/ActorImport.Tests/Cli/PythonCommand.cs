@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ActorImport.Stress.Reports;
 using ActorImport.Tests.Conformance;
 
 namespace ActorImport.Tests.Cli;
@@ -15,24 +15,8 @@ internal static partial class PythonCommand
     public static CliRunner.Result Run(string workingDirectory, params string[] args)
     {
         string python = PythonOracle.PythonPath ?? throw new InvalidOperationException("python3 (the CPython oracle) is not on PATH");
-        var start = new ProcessStartInfo(python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{python} did not start");
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new CliRunner.Result(process.ExitCode, stdout, stderr.Result);
+        PythonRun run = PythonProcess.RunToExit(python, args, workingDirectory: workingDirectory);
+        return new CliRunner.Result(run.ExitCode, run.Stdout, run.Stderr);
     }
 
     /// <summary>The last line of <paramref name="stderr"/> without a leading <c>PROGRAM: </c> (python3's <c>sys.executable</c>, or <c>actorimport</c>).</summary>
