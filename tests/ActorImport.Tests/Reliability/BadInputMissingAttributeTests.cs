@@ -38,6 +38,20 @@ public abstract class BadInputMissingAttributeTests : BadInputTestBase
         AssertSame(cpython, ImportOutcome.Of(engine, entry), entry);
         StillImportsAGoodModule(engine);
     }
+
+    /// <summary>
+    /// A frozen stdlib module whose source the engine ran has known names: <c>import genericpath</c>
+    /// first fails in CPython (posixpath reads <c>genericpath._splitext</c> while genericpath is
+    /// still importing os), and so it does here.
+    /// </summary>
+    [PythonFact]
+    public void AFrozenStdlibModuleReadInItsOwnCycleFailsAsInCPython()
+    {
+        string[] path = PythonOracle.RunJson("import sys, json\nprint(json.dumps(sys.path))", flags: "-I -S").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        ImportEngine engine = NewEngine(path, o => o with { StdlibDirectory = PythonOracle.Stdlib });
+        ImportOutcome cpython = BadInputOracle.Import(path, ["genericpath"])[0];
+        AssertSame(cpython, ImportOutcome.Of(engine, "genericpath"), "genericpath");
+    }
 }
 
 public sealed class BadInputMissingAttributeTestsUnderActors : BadInputMissingAttributeTests

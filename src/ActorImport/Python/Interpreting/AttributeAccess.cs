@@ -107,7 +107,7 @@ public sealed class AttributeAccess
 
     /// <summary>
     /// True for a module whose body the interpreter did not run: the host's opaque module type,
-    /// or a spec whose origin is <c>built-in</c>, <c>frozen</c> or an extension file.
+    /// or a spec whose origin is <c>built-in</c>, an extension file, or <c>frozen</c> without its source file.
     /// </summary>
     public bool IsOpaqueModule(ModuleObject module)
     {
@@ -116,6 +116,12 @@ public sealed class AttributeAccess
             return true;
         }
         string? origin = (module.GetAttributeOrDefault("__spec__") as ModuleSpec)?.Origin;
-        return origin is "built-in" or "frozen" || (origin is not null && (origin.EndsWith(".so", StringComparison.Ordinal) || origin.EndsWith(".pyd", StringComparison.Ordinal)));
+        if (origin == "frozen")
+        {
+            // A frozen stdlib module whose source file is there (3.11's _fix_up_module sets
+            // __file__ from loader_state.filename) has had that source run: its names are known.
+            return !(module.GetAttributeOrDefault("__file__") is string file && file.EndsWith(".py", StringComparison.Ordinal) && File.Exists(file));
+        }
+        return origin is "built-in" || (origin is not null && (origin.EndsWith(".so", StringComparison.Ordinal) || origin.EndsWith(".pyd", StringComparison.Ordinal)));
     }
 }
