@@ -86,6 +86,10 @@ internal sealed partial class BodyExecution
     private void Unpack(SequenceTarget target, object? value, Scope scope)
     {
         IReadOnlyList<object?>? items = Iteration.Items(value);
+        if (items is not null && !ChargeWork(items.Count, target.Expression.Line, $"unpacking {target.Expression.Text}"))
+        {
+            items = null;
+        }
         if (items is null)
         {
             foreach (Target element in target.Elements)

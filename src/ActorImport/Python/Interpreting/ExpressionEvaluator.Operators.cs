@@ -245,6 +245,9 @@ internal sealed partial class ExpressionEvaluator
                 // Sizes compared by division: n * length overflowed, and an empty sequence times a
                 // huge n reached Enumerable.Repeat with a negative count (found by fuzzing:
                 // "[] * 9223372036854775807" threw ArgumentOutOfRangeException).
+                // The result's items are charged to the body's work budget (open item 10).
+                ("*", string s, long n) when n > 0 && s.Length > 0 && n < 1_000_000 / s.Length && !_context.Charge(n * s.Length) => new OpaqueValue("string over the work budget"),
+                ("*", List<object?> l, long n) when n > 0 && l.Count > 0 && n < 100_000 / l.Count && !_context.Charge(n * l.Count) => new OpaqueValue("list over the work budget"),
                 ("*", string s, long n) => n <= 0 || s.Length == 0 ? "" : (n < 1_000_000 / s.Length ? string.Concat(Enumerable.Repeat(s, (int)n)) : new OpaqueValue("big string")),
                 ("*", List<object?> l, long n) => n <= 0 || l.Count == 0 ? new List<object?>() : (n < 100_000 / l.Count ? Enumerable.Repeat(l, (int)n).SelectMany(x => x).ToList() : new OpaqueValue("big list")),
                 ("//", long a, long b) when b != 0 => FloorDiv(a, b),
