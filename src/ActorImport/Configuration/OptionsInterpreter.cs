@@ -13,7 +13,7 @@ public sealed class InterpreterBudgetOptions
     [ConfigurationKeyName("max-call-depth")]
     public int MaxCallDepth { get; set; } = 100;
 
-    /// <summary><c>max-steps</c>: statements one call from module level may execute, nested calls included. Default 200000.</summary>
+    /// <summary><c>max-steps</c>: statements one call from module level may execute, nested calls included; also the work of one module body execution (statements, loop and comprehension iterations, items of bulk operations). Default 200000.</summary>
     [ConfigurationKeyName("max-steps")]
     public int MaxSteps { get; set; } = 200_000;
 

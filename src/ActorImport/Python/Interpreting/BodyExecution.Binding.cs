@@ -133,6 +133,13 @@ internal sealed partial class BodyExecution
             return;
         }
         object? left = LookupForUpdate(name.Name, scope);
+        // Concatenation copies (and += doubles in a loop): charged to the body's work budget.
+        if (statement.Operator == "+=" && ExpressionEvaluator.ConcatenationWork(left, right) is > 0 and long work
+            && !ChargeWork(work, statement.Line, $"{name.Name} += {statement.Value.Text}"))
+        {
+            Bind(name.Name, new OpaqueValue($"{name.Name} {statement.Operator} {statement.Value.Text}"), scope);
+            return;
+        }
         object? result = (statement.Operator, left, right) switch
         {
             ("+=", List<object?> list, List<object?> more) => Extend(list, more),

@@ -92,4 +92,14 @@ public class BodyWorkBudgetTests
         Assert.Equal(1_000L, module.GetAttributeOrDefault("S"));
         Assert.DoesNotContain(fake.Diagnostics, d => d.Kind == DiagnosticKind.Budget);
     }
+
+    [Fact]
+    public void DoublingLoopsStopAtTheBudgetInsteadOfExhaustingMemory()
+    {
+        using var fake = new FakeImportSystem()
+            .Write("double.py", "s = 'ab'\nl = [0]\nt = (0,)\nwhile True:\n    s = s + s\n    l += l\n    t = t + t\nAFTER = 1\n");
+        ModuleObject module = ImportBounded(fake, "double");
+        Assert.Equal(1L, module.GetAttributeOrDefault("AFTER"));
+        Assert.Contains(fake.Diagnostics, d => d.Kind == DiagnosticKind.Budget);
+    }
 }
