@@ -2,9 +2,11 @@ namespace ActorImport.Python.Interpreting;
 
 /// <summary>
 /// The budget that keeps a module body and the calls it makes from running away: how deep calls
-/// of Python-defined functions may nest (<see cref="InterpreterOptions.MaxCallDepth"/>), how
-/// many statements one call made from module level may execute, and how much work the whole
-/// body may do (<see cref="InterpreterOptions.MaxSteps"/> for both). The body's work counts every
+/// of Python-defined functions may nest (<see cref="InterpreterOptions.MaxCallDepth"/>), how much
+/// work the whole body may do (<see cref="InterpreterOptions.MaxSteps"/>) and how many statements
+/// one call made from module level may execute (a tenth of that, <see cref="CallShare"/>, so
+/// that one runaway call — tempfile.mkstemp's retry loop over opaque files — leaves the rest
+/// of the body most of its budget). The body's work counts every
 /// statement, every loop and comprehension iteration (at module level and in calls, so nested
 /// loops add up instead of multiplying per-loop bounds) and the items of bulk operations
 /// (materialised ranges, copies, repetitions, joins). Hitting a limit inside a call abandons the
@@ -17,7 +19,13 @@ namespace ActorImport.Python.Interpreting;
 /// </summary>
 internal sealed class CallBudget(InterpreterOptions options)
 {
+    /// <summary>The share of the body's budget one call made from module level may spend: 1/CallShare.</summary>
+    public const int CallShare = 10;
+
     private long _steps;
+
+    /// <summary>Statements one call made from module level may execute, nested calls included.</summary>
+    private long CallSteps => Math.Max(1, options.MaxSteps / CallShare);
 
     /// <summary>Work units of the whole body execution so far (statements, iterations, items).</summary>
     private long _bodyWork;
@@ -48,9 +56,9 @@ internal sealed class CallBudget(InterpreterOptions options)
     public void Step(string? fileName, int line)
     {
         _bodyWork++;
-        if (Depth > 0 && ++_steps > options.MaxSteps)
+        if (Depth > 0 && ++_steps > CallSteps)
         {
-            throw new BudgetExceededException(fileName, line, $"the call executed more than {options.MaxSteps} statements (step budget)");
+            throw new BudgetExceededException(fileName, line, $"the call executed more than {CallSteps} statements (step budget: a tenth of max-steps)");
         }
         ThrowInCallWhenSpent(fileName, line);
     }

@@ -35,7 +35,7 @@ namespace ActorImport.Python.Interpreting;
 /// call is abandoned at that point, reported once (<see cref="DiagnosticKind.UndecidedCall"/>),
 /// its result is opaque, and the namespaces it could have written are marked as holding unknown
 /// names. A call that nests deeper than <see cref="InterpreterOptions.MaxCallDepth"/> or runs
-/// more than <see cref="InterpreterOptions.MaxSteps"/> statements is abandoned alike
+/// more than a tenth of <see cref="InterpreterOptions.MaxSteps"/> statements is abandoned alike
 /// (<see cref="DiagnosticKind.Budget"/>); the import always completes.</para>
 /// <para>Loops: <c>for</c> over known items (literals, lists, ranges, dict views, comprehensions…)
 /// runs its body per item with break/continue/else; over anything else it is an undecided point.

@@ -102,4 +102,15 @@ public class BodyWorkBudgetTests
         Assert.Equal(1L, module.GetAttributeOrDefault("AFTER"));
         Assert.Contains(fake.Diagnostics, d => d.Kind == DiagnosticKind.Budget);
     }
+
+    [Fact]
+    public void ConstantTimeBuiltinsInALoopCostOneStepEach()
+    {
+        // len(l) does not walk l: 5,000 iterations over a 5,000-item list stay well within the budget.
+        using var fake = new FakeImportSystem()
+            .Write("walk.py", "l = list(range(5000))\ni = 0\nwhile i < len(l):\n    i += 1\n");
+        ModuleObject module = ImportBounded(fake, "walk");
+        Assert.Equal(5_000L, module.GetAttributeOrDefault("i"));
+        Assert.DoesNotContain(fake.Diagnostics, d => d.Kind == DiagnosticKind.Budget);
+    }
 }
