@@ -5,8 +5,8 @@ namespace ActorImport.Python.Interpreting;
 /// of Python-defined functions may nest (<see cref="InterpreterOptions.MaxCallDepth"/>), how much
 /// work the whole body may do (<see cref="InterpreterOptions.MaxSteps"/>) and how many statements
 /// one call made from module level may execute (a tenth of that, <see cref="CallShare"/>, so
-/// that one runaway call — tempfile.mkstemp's retry loop over opaque files — leaves the rest
-/// of the body most of its budget). The body's work counts every
+/// that a few expensive calls — InterpreterSecurityTests' hostile body calls subprocess.run,
+/// shutil.rmtree, tempfile.mkstemp — leave the rest of the body most of its budget). The body's work counts every
 /// statement, every loop and comprehension iteration (at module level and in calls, so nested
 /// loops add up instead of multiplying per-loop bounds) and the items of bulk operations
 /// (materialised ranges, copies, repetitions, joins). Hitting a limit inside a call abandons the
