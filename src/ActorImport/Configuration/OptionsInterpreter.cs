@@ -13,9 +13,9 @@ public sealed class InterpreterBudgetOptions
     [ConfigurationKeyName("max-call-depth")]
     public int MaxCallDepth { get; set; } = 100;
 
-    /// <summary><c>max-steps</c>: statements one call from module level may execute, nested calls included. Default 200000.</summary>
+    /// <summary><c>max-steps</c>: the work of one module body execution (statements, calls included, loop and comprehension iterations, items of bulk operations); one call from module level may execute a tenth of it. Default 2000000.</summary>
     [ConfigurationKeyName("max-steps")]
-    public int MaxSteps { get; set; } = 200_000;
+    public int MaxSteps { get; set; } = 2_000_000;
 
     /// <summary><c>max-loop-iterations</c>: iterations of one module-level loop. Default 10000.</summary>
     [ConfigurationKeyName("max-loop-iterations")]

@@ -86,6 +86,10 @@ internal sealed partial class BodyExecution
     private void Unpack(SequenceTarget target, object? value, Scope scope)
     {
         IReadOnlyList<object?>? items = Iteration.Items(value);
+        if (items is not null && !ChargeWork(items.Count, target.Expression.Line, $"unpacking {target.Expression.Text}"))
+        {
+            items = null;
+        }
         if (items is null)
         {
             foreach (Target element in target.Elements)
@@ -129,6 +133,13 @@ internal sealed partial class BodyExecution
             return;
         }
         object? left = LookupForUpdate(name.Name, scope);
+        // Concatenation copies (and += doubles in a loop): charged to the body's work budget.
+        if (statement.Operator == "+=" && ExpressionEvaluator.ConcatenationWork(left, right) is > 0 and long work
+            && !ChargeWork(work, statement.Line, $"{name.Name} += {statement.Value.Text}"))
+        {
+            Bind(name.Name, new OpaqueValue($"{name.Name} {statement.Operator} {statement.Value.Text}"), scope);
+            return;
+        }
         object? result = (statement.Operator, left, right) switch
         {
             ("+=", List<object?> list, List<object?> more) => Extend(list, more),

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ActorImport.Model;
 using ActorImport.Python.Interpreting.Values;
 
@@ -8,6 +9,38 @@ namespace ActorImport.Python.Interpreting;
 // edits) and exception construction; anything else gives an opaque value.
 internal sealed partial class BodyExecution
 {
+    /// <summary>
+    /// Builtins and methods that neither walk their arguments nor copy what they return: one
+    /// unit each (charging <c>len(l)</c> the length of <c>l</c> made <c>while i &lt; len(l)</c> quadratic).
+    /// </summary>
+    private static readonly FrozenSet<string> ConstantWork = new[]
+    {
+        "len", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "callable", "type", "id", "hash",
+        "bool", "iter", "next", "object", "super", "vars", "globals", "locals",
+        "get", "pop", "setdefault", "popitem", "append", "add", "discard", "remove", "insert", "__getitem__",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A call of a builtin whose argument and result items are charged to the work budget; opaque (reported) when it is spent.</summary>
+    private object? ChargedCall(IReadOnlyList<object?> args, int line, string name, Func<object?> call)
+    {
+        if (ConstantWork.Contains(name))
+        {
+            return ChargeWork(1, line, $"call of {name}") ? call() : new OpaqueValue($"{name}(…)");
+        }
+        long work = 1;
+        foreach (object? arg in args)
+        {
+            work += WorkOf(arg);
+        }
+        if (!ChargeWork(work, line, $"call of {name}"))
+        {
+            return new OpaqueValue($"{name}(…)");
+        }
+        object? result = call();
+        // A range is lazy: its items are charged when something materialises them.
+        return result is PyRange || ChargeWork(WorkOf(result), line, $"result of {name}") ? result : new OpaqueValue($"{name}(…)");
+    }
+
     private object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line, Scope? scope = null)
     {
         switch (callee)
@@ -18,12 +51,14 @@ internal sealed partial class BodyExecution
                 return Call(method.Function, [method.Self, .. args], keywords, line);
             case PyMethodWrapper { Kind: "staticmethod" } wrapper:
                 return Call(wrapper.Function, args, keywords, line);
+            // Builtins, types and methods of known values do bulk work: the items of their
+            // arguments and of their result are charged to the body's work budget.
             case PyBuiltinFunction builtin:
-                return CallBuiltin(builtin.Name, args, keywords, line, scope);
+                return ChargedCall(args, line, builtin.Name, () => CallBuiltin(builtin.Name, args, keywords, line, scope));
             case PyBuiltinType type:
-                return CallType(type.Name, args, keywords, line);
+                return ChargedCall(args, line, type.Name, () => CallType(type.Name, args, keywords, line));
             case PyValueMethod method:
-                return ValueMethods.Call(method, args, keywords);
+                return ChargedCall(args, line, method.Name, () => ValueMethods.Call(method, args, keywords));
             case OpaqueValue { Wraps: PyFunction wrapped } opaque:
                 Report(DiagnosticKind.UndecidedCall, line, $"call of {opaque.Description}: the decorator's wrapper is not known, so {wrapped.QualifiedName}'s body was not run");
                 return new OpaqueValue($"{opaque.Description}(…)");

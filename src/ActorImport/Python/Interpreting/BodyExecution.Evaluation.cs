@@ -181,6 +181,8 @@ internal sealed partial class BodyExecution
         public object? Call(object? callee, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> keywords, int line) =>
             execution.Call(callee, args, keywords, line, scope);
 
+        public bool Charge(long units) => execution.ChargeWork(units, line, "expression");
+
         public bool? Contains(object? container, object? item) => container switch
         {
             SysModulesView when item is string name => execution._callback.TryGetSysModule(name, out _),

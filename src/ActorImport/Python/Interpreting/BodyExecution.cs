@@ -87,6 +87,33 @@ internal sealed partial class BodyExecution
     /// <summary>The rule a report applies, at module level; inside a call no rule is applied (the call is abandoned), so nothing.</summary>
     private string Rule(string rule) => _run.Budget.Depth == 0 ? rule : string.Empty;
 
+    /// <summary>
+    /// Charges <paramref name="units"/> of work to the body's budget (<see cref="CallBudget.Charge"/>);
+    /// false, reported, when it is spent at module level (inside a call a spent budget abandons the call).
+    /// </summary>
+    private bool ChargeWork(long units, int line, string what)
+    {
+        if (_run.Budget.Charge(units, _fileName, line))
+        {
+            return true;
+        }
+        Report(DiagnosticKind.Budget, line, $"{what}: the module body's work budget ({_options.MaxSteps} steps, loop iterations and items) is spent; not done, result opaque");
+        return false;
+    }
+
+    /// <summary>The items a bulk operation over <paramref name="value"/> touches (0 for scalars and unknown values).</summary>
+    private static long WorkOf(object? value) => value switch
+    {
+        string s => s.Length,
+        PyBytes b => b.Value.Length,
+        PyTuple t => t.Count,
+        List<object?> l => l.Count,
+        Dictionary<object, object?> d => d.Count,
+        HashSet<object?> h => h.Count,
+        PyRange r => Math.Min(r.Count, Iteration.MaxItems),
+        _ => 0,
+    };
+
     private Flow ExecuteBlock(ImmutableArray<Statement> block, Scope scope)
     {
         foreach (Statement statement in block)
@@ -239,12 +266,21 @@ internal sealed partial class BodyExecution
             Assign(statement.Target, new OpaqueValue($"item of {statement.Iterable.Text}"), scope);
             return Flow.Normal;
         }
+        if (!ChargeWork(items.Count, statement.Line, $"for … in {statement.Iterable.Text}: {items.Count} items"))
+        {
+            Assign(statement.Target, new OpaqueValue($"item of {statement.Iterable.Text}"), scope);
+            return Flow.Normal;
+        }
         int count = 0;
         foreach (object? item in items)
         {
             if (++count > _options.MaxLoopIterations && _run.Budget.Depth == 0)
             {
                 Report(DiagnosticKind.UndecidedLoop, statement.Line, $"for loop exceeded {_options.MaxLoopIterations} iterations; left");
+                return Flow.Normal;
+            }
+            if (!ChargeWork(1, statement.Line, "for loop left"))
+            {
                 return Flow.Normal;
             }
             Assign(statement.Target, item, scope);
@@ -268,6 +304,10 @@ internal sealed partial class BodyExecution
             if (count >= _options.MaxLoopIterations && _run.Budget.Depth == 0)
             {
                 Report(DiagnosticKind.UndecidedLoop, statement.Line, $"while loop exceeded {_options.MaxLoopIterations} iterations; left");
+                return Flow.Normal;
+            }
+            if (!ChargeWork(1, statement.Line, "while loop left"))
+            {
                 return Flow.Normal;
             }
             if (!Decide(statement.Test, scope, "while"))

@@ -122,6 +122,10 @@ internal sealed partial class ExpressionEvaluator
             IReadOnlyList<object?> items = Iteration.Items(Span(split + 1, clauseEnd, ParseOr)) ?? throw new NotEvaluableException("comprehension over an unknown iterable");
             foreach (object? item in items)
             {
+                if (!_context.Charge(1))
+                {
+                    throw new NotEvaluableException("comprehension over the work budget");
+                }
                 BindTarget(clauseStart, split, item, _comprehensionScopes[^1]);
                 Run(index + 1);
             }

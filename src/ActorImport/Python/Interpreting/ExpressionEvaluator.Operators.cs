@@ -171,6 +171,12 @@ internal sealed partial class ExpressionEvaluator
             string op = Current.Text;
             _pos++;
             object? right = ParseArith();
+            // Set operations compare every pair of items here: charged to the body's work budget.
+            if (left is HashSet<object?> set && right is HashSet<object?> or List<object?> && !_context.Charge(Math.Max(1, (long)set.Count * (right is HashSet<object?> h ? h.Count : ((List<object?>)right).Count))))
+            {
+                left = new OpaqueValue("set operation over the work budget");
+                continue;
+            }
             left = (left, right) switch
             {
                 (HashSet<object?> a, HashSet<object?> or List<object?>) when Iteration.Items(right) is { } items && items.All(PyOperators.IsKnown) => op switch
@@ -203,6 +209,13 @@ internal sealed partial class ExpressionEvaluator
             string op = Current.Text;
             _pos++;
             object? right = ParseTerm();
+            // A concatenation copies both operands: charged to the body's work budget, so a
+            // doubling loop (s = s + s) stops there instead of exhausting memory.
+            if (op == "+" && ConcatenationWork(left, right) is > 0 and long work && !_context.Charge(work))
+            {
+                left = new OpaqueValue("concatenation over the work budget");
+                continue;
+            }
             left = (op, left, right) switch
             {
                 ("+", long a, long b) => Checked(() => checked(a + b)),
@@ -218,6 +231,17 @@ internal sealed partial class ExpressionEvaluator
         }
         return left;
     }
+
+    /// <summary>The items <c>left + right</c> copies (0 when it is not a sequence concatenation).</summary>
+    internal static long ConcatenationWork(object? left, object? right) => (left, right) switch
+    {
+        (string a, string b) => (long)a.Length + b.Length,
+        (PyBytes a, PyBytes b) => (long)a.Value.Length + b.Value.Length,
+        (PyTuple a, PyTuple b) => (long)a.Count + b.Count,
+        (List<object?> a, List<object?> b) => (long)a.Count + b.Count,
+        (List<object?> a, PyTuple b) => (long)a.Count + b.Count,
+        _ => 0,
+    };
 
     private static object Checked(Func<long> compute)
     {
@@ -245,6 +269,9 @@ internal sealed partial class ExpressionEvaluator
                 // Sizes compared by division: n * length overflowed, and an empty sequence times a
                 // huge n reached Enumerable.Repeat with a negative count (found by fuzzing:
                 // "[] * 9223372036854775807" threw ArgumentOutOfRangeException).
+                // The result's items are charged to the body's work budget (open item 10).
+                ("*", string s, long n) when n > 0 && s.Length > 0 && n < 1_000_000 / s.Length && !_context.Charge(n * s.Length) => new OpaqueValue("string over the work budget"),
+                ("*", List<object?> l, long n) when n > 0 && l.Count > 0 && n < 100_000 / l.Count && !_context.Charge(n * l.Count) => new OpaqueValue("list over the work budget"),
                 ("*", string s, long n) => n <= 0 || s.Length == 0 ? "" : (n < 1_000_000 / s.Length ? string.Concat(Enumerable.Repeat(s, (int)n)) : new OpaqueValue("big string")),
                 ("*", List<object?> l, long n) => n <= 0 || l.Count == 0 ? new List<object?>() : (n < 100_000 / l.Count ? Enumerable.Repeat(l, (int)n).SelectMany(x => x).ToList() : new OpaqueValue("big list")),
                 ("//", long a, long b) when b != 0 => FloorDiv(a, b),

@@ -14,6 +14,13 @@ internal interface IEvaluationContext
     /// </summary>
     Exception StackExhausted(int line) => new Model.PythonException("RecursionError", "maximum recursion depth exceeded during compilation");
 
+    /// <summary>
+    /// Charges <paramref name="units"/> of work (a comprehension iteration, the items of a
+    /// repetition) to the body's work budget; false when it is spent at module level (the
+    /// expression is then opaque). Inside a call a spent budget abandons the call.
+    /// </summary>
+    bool Charge(long units) => true;
+
     /// <summary>The value bound to <paramref name="name"/>; false when unbound (the result is then opaque).</summary>
     bool TryLookup(string name, out object? value);
 

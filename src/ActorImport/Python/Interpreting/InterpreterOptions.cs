@@ -52,8 +52,14 @@ public sealed record InterpreterOptions
     /// <summary>How deep calls of Python-defined functions may nest at import time; a deeper call abandons the outermost one (opaque result, reported).</summary>
     public int MaxCallDepth { get; init; } = 100;
 
-    /// <summary>How many statements one call made from module level may execute (nested calls included) before it is abandoned (opaque result, reported).</summary>
-    public int MaxSteps { get; init; } = 200_000;
+    /// <summary>
+    /// The work budget of one module body execution: every statement (calls included), loop and
+    /// comprehension iteration and the items of bulk operations count, and once it is spent
+    /// module-level loops are left and bulk results are opaque (reported), see <c>CallBudget</c>.
+    /// One call made from module level may execute a tenth of it (nested calls included) before
+    /// it is abandoned (opaque result, reported).
+    /// </summary>
+    public int MaxSteps { get; init; } = 2_000_000;
 
     /// <summary>These options with the budget configured under <c>actor-import.interpreter</c> (akka.hocon).</summary>
     public InterpreterOptions WithBudget(Configuration.InterpreterBudgetOptions budget) => this with

@@ -35,13 +35,15 @@ namespace ActorImport.Python.Interpreting;
 /// call is abandoned at that point, reported once (<see cref="DiagnosticKind.UndecidedCall"/>),
 /// its result is opaque, and the namespaces it could have written are marked as holding unknown
 /// names. A call that nests deeper than <see cref="InterpreterOptions.MaxCallDepth"/> or runs
-/// more than <see cref="InterpreterOptions.MaxSteps"/> statements is abandoned alike
+/// more than a tenth of <see cref="InterpreterOptions.MaxSteps"/> statements is abandoned alike
 /// (<see cref="DiagnosticKind.Budget"/>); the import always completes.</para>
 /// <para>Loops: <c>for</c> over known items (literals, lists, ranges, dict views, comprehensions…)
 /// runs its body per item with break/continue/else; over anything else it is an undecided point.
 /// <c>while</c> runs while its condition is decided true. A module-level loop is bounded by
-/// <see cref="InterpreterOptions.MaxLoopIterations"/>; loops inside calls count against the
-/// step budget. <c>match</c> is an undecided point.</para>
+/// <see cref="InterpreterOptions.MaxLoopIterations"/>, and every iteration, statement and item
+/// of a bulk operation of the body (calls included) counts against one work budget per body,
+/// <see cref="InterpreterOptions.MaxSteps"/>: once it is spent, loops are left and bulk results
+/// are opaque (reported), so nested loops cannot multiply the per-loop bound. <c>match</c> is an undecided point.</para>
 /// <para>Attribute reads that Python would fail on a module whose body ran here
 /// (<c>mod.missing</c>) are reported and opaque rather than raising <c>AttributeError</c>,
 /// because opaque code may have bound the name; on a class or a built-in module whose names are
