@@ -213,17 +213,7 @@ public abstract class ConcurrencyTests : EngineTestBase
     {
         using var engine = NewEngine();
         using var bothOwn = new Barrier(2);
-        var host = new HostModules()
-            .Add("cyc_a", m =>
-            {
-                bothOwn.SignalAndWait(HangDetector);
-                m.SetAttribute("B", engine.ImportModule("cyc_b"));
-            })
-            .Add("cyc_b", m =>
-            {
-                bothOwn.SignalAndWait(HangDetector);
-                m.SetAttribute("A", engine.ImportModule("cyc_a"));
-            });
+        var host = HostModules.CrossChainCycle(engine, bothOwn, HangDetector);
         engine.MetaPath.Insert(0, host);
         var results = RunTogether(2, i => engine.ImportModule(i == 0 ? "cyc_a" : "cyc_b"));
         Assert.All(results, r => Assert.Null(r.Error));

@@ -1,4 +1,5 @@
 using ActorImport.Model;
+using ActorImport.Engine;
 
 namespace ActorImport.Tests.Engine;
 
@@ -17,6 +18,23 @@ internal sealed class HostModules : IMetaPathFinder, IThreadSafe
         _modules[name] = (body, isPackage);
         return this;
     }
+
+    /// <summary>
+    /// The bpo-38095 shape: <c>cyc_a</c> and <c>cyc_b</c> import each other, and each body waits
+    /// at <paramref name="bothOwn"/> (two parties) until both chains own their module, so the
+    /// cycle closes across chains.
+    /// </summary>
+    public static HostModules CrossChainCycle(ImportEngine engine, Barrier bothOwn, TimeSpan hangDetector) => new HostModules()
+        .Add("cyc_a", m =>
+        {
+            bothOwn.SignalAndWait(hangDetector);
+            m.SetAttribute("B", engine.ImportModule("cyc_b"));
+        })
+        .Add("cyc_b", m =>
+        {
+            bothOwn.SignalAndWait(hangDetector);
+            m.SetAttribute("A", engine.ImportModule("cyc_a"));
+        });
 
     public int Executions(string name) => _executions.TryGetValue(name, out int n) ? n : 0;
 
