@@ -29,7 +29,15 @@ internal static class CliSettings
     };
 
     /// <summary>The loaded settings and where they came from.</summary>
-    public sealed record Loaded(string? File, Microsoft.Extensions.Configuration.IConfigurationRoot Configuration, ActorImportOptions Options);
+    public sealed record Loaded(string? File, Microsoft.Extensions.Configuration.IConfigurationRoot Configuration, ActorImportOptions Options)
+    {
+        /// <summary>The search-path resolver for the configured Python version on this host.</summary>
+        public SearchPathResolver Resolver => SearchPathResolver.ForHost(Options.Python.TargetVersion);
+
+        /// <summary>The engine options every command starts from: the configuration, its resolved search path and its akka section.</summary>
+        public Engine.ImportEngineOptions EngineOptions(SearchPathResolver resolver) =>
+            Engine.ImportEngineOptions.FromConfiguration(Options, resolver, configuration: Configuration);
+    }
 
     /// <summary>
     /// Separates <c>--actor-import:key=value</c> (or <c>--actor-import:key value</c>) switches,

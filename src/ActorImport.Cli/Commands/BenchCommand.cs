@@ -53,8 +53,8 @@ internal static class BenchCommand
             return BadArguments(error);
         }
         int[] threads = ParseThreads(arguments.Threads)!;
-        var resolver = SearchPathResolver.ForHost(settings.Options.Python.TargetVersion);
-        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(settings.Options, resolver, configuration: settings.Configuration);
+        SearchPathResolver resolver = settings.Resolver;
+        ImportEngineOptions engineOptions = settings.EngineOptions(resolver);
         using BenchWorkload workload = arguments switch
         {
             { Stdlib: true } => BenchWorkload.Stdlib(),

@@ -35,7 +35,7 @@ internal static class ConfigCommand
             Console.WriteLine($"  {key} = {value}");
         }
         Console.WriteLine("search path:");
-        foreach (string entry in SearchPathResolver.ForHost(settings.Options.Python.TargetVersion).Resolve(settings.Options.Search.Path))
+        foreach (string entry in settings.Resolver.Resolve(settings.Options.Search.Path))
         {
             Console.WriteLine($"  {entry}{(Directory.Exists(entry) || File.Exists(entry) ? "" : "  (missing)")}");
         }

@@ -36,7 +36,7 @@ internal static class FindSpecCommand
         // errors are the answer: find-spec 'p.x' of a failing 'p' is p's exception), so the
         // question goes to an engine, whose path entries are asked by their path-entry actors.
         ActorImportOptions options = settings.Options;
-        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, SearchPathResolver.ForHost(options.Python.TargetVersion), configuration: settings.Configuration);
+        ImportEngineOptions engineOptions = settings.EngineOptions(settings.Resolver);
         if (path.Length > 0)
         {
             engineOptions = engineOptions with { SearchPath = [.. path.Select(p => Path.GetFullPath(p))] };

@@ -74,7 +74,7 @@ internal static class ImportCommand
             return CliSettings.ConfigurationError;
         }
         ActorImportOptions options = settings.Options;
-        var resolver = SearchPathResolver.ForHost(options.Python.TargetVersion);
+        SearchPathResolver resolver = settings.Resolver;
         var searchPath = new List<string>(arguments.Path.Select(p => Path.GetFullPath(p)));
         string[] modules = arguments.Modules;
         if (modules.Length == 0)
@@ -82,7 +82,7 @@ internal static class ImportCommand
             modules = [DefaultTree.EntryModule];
             searchPath.AddRange(DefaultTree.SearchPath(resolver.DefaultTree));
         }
-        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, resolver, configuration: settings.Configuration);
+        ImportEngineOptions engineOptions = settings.EngineOptions(resolver);
         engineOptions = engineOptions with
         {
             SearchPath = [.. searchPath, .. engineOptions.SearchPath],

@@ -100,8 +100,7 @@ internal static class RunCommand
             return CliSettings.ConfigurationError;
         }
         ActorImportOptions options = settings.Options;
-        var resolver = SearchPathResolver.ForHost(options.Python.TargetVersion);
-        ImportEngineOptions engineOptions = ImportEngineOptions.FromConfiguration(options, resolver, configuration: settings.Configuration);
+        ImportEngineOptions engineOptions = settings.EngineOptions(settings.Resolver);
         engineOptions = engineOptions with { SearchPath = [.. arguments.Path.Select(p => System.IO.Path.GetFullPath(p)), .. engineOptions.SearchPath] };
         var reported = new System.Collections.Concurrent.ConcurrentQueue<InterpreterDiagnostic>();
         if (arguments.Diagnostics)

@@ -56,7 +56,6 @@ internal static partial class StressCommand
         {
             return BadArguments($"--timeout must be between 0 and 3600 seconds, not {arguments.Timeout.ToString(CultureInfo.InvariantCulture)}");
         }
-        var resolver = SearchPathResolver.ForHost(loaded.Options.Python.TargetVersion);
         var settings = new StressSettings
         {
             Threads = arguments.Threads,
@@ -71,7 +70,7 @@ internal static partial class StressCommand
             Differential = arguments.Differential,
             LazyImports = arguments.Lazy,
             HangTimeout = TimeSpan.FromSeconds(arguments.Timeout),
-            Engine = ImportEngineOptions.FromConfiguration(loaded.Options, resolver, configuration: loaded.Configuration),
+            Engine = loaded.EngineOptions(loaded.Resolver),
         };
         try
         {
